@@ -1,0 +1,8 @@
+namespace Microsoft.Exchange.Data.Transport
+{
+    public enum DsnType
+    {
+        Failure = 1,
+        Expanded = 2,
+    }
+}

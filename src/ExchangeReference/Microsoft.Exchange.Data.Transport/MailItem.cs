@@ -1,0 +1,20 @@
+using System.IO;
+
+namespace Microsoft.Exchange.Data.Transport
+{
+    /// <summary>Facade (subset). Real constructor is internal; protected here so tests can subclass.</summary>
+    public abstract class MailItem
+    {
+        protected MailItem()
+        {
+        }
+
+        public abstract RoutingAddress FromAddress { get; set; }
+
+        public abstract EnvelopeRecipientCollection Recipients { get; }
+
+        public abstract Stream GetMimeReadStream();
+
+        public abstract Stream GetMimeWriteStream();
+    }
+}
