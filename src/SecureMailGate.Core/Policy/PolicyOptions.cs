@@ -10,6 +10,20 @@ namespace SecureMailGate.Core.Policy;
 /// </summary>
 public sealed record PolicyOptions
 {
+    // Declared before Default: static initialisers run in text order, and Default reads this list.
+    /// <summary>POLICY §1 rows 4 and 5: the legacy government domains and their sunset dates.</summary>
+    public static IReadOnlyList<LegacyDomain> DefaultLegacyDomains { get; } = new[]
+    {
+        new LegacyDomain("gsi.gov.uk", new DateTime(2019, 3, 31)),
+        new LegacyDomain("gsx.gov.uk", new DateTime(2019, 3, 31)),
+        new LegacyDomain("gcsx.gov.uk", new DateTime(2019, 3, 31)),
+        new LegacyDomain("gse.gov.uk", new DateTime(2019, 3, 31)),
+        new LegacyDomain("scn.gov.uk", new DateTime(2019, 3, 31)),
+        new LegacyDomain("cjsm.net", null),
+        new LegacyDomain("pnn.police.uk", null),
+        new LegacyDomain("mod.uk", null),
+    };
+
     /// <summary>The built-in defaults (POLICY §1–§7).</summary>
     public static PolicyOptions Default { get; } = new();
 
@@ -53,17 +67,4 @@ public sealed record PolicyOptions
     /// Identifies this policy in the audit trail: the configuration file's hash, or <c>built-in</c>.
     /// </summary>
     public string Version { get; init; } = "built-in";
-
-    /// <summary>POLICY §1 rows 4 and 5: the legacy government domains and their sunset dates.</summary>
-    public static IReadOnlyList<LegacyDomain> DefaultLegacyDomains { get; } = new[]
-    {
-        new LegacyDomain("gsi.gov.uk", new DateTime(2019, 3, 31)),
-        new LegacyDomain("gsx.gov.uk", new DateTime(2019, 3, 31)),
-        new LegacyDomain("gcsx.gov.uk", new DateTime(2019, 3, 31)),
-        new LegacyDomain("gse.gov.uk", new DateTime(2019, 3, 31)),
-        new LegacyDomain("scn.gov.uk", new DateTime(2019, 3, 31)),
-        new LegacyDomain("cjsm.net", null),
-        new LegacyDomain("pnn.police.uk", null),
-        new LegacyDomain("mod.uk", null),
-    };
 }

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using MimeKit;
+
+namespace SecureMailGate.Core.Inspection;
+
+/// <summary>
+/// What an <see cref="IAttachmentReader"/> may do with an attachment: scan its text, scan tables, report facts
+/// and open files nested inside it. Everything is charged to the message's budget.
+/// </summary>
+public sealed class AttachmentContext
+{
+    private readonly InspectionSession _session;
+
+    internal AttachmentContext(InspectionSession session, string path, int depth)
+    {
+        _session = session;
+        Path = path;
+        Depth = depth;
+    }
+
+    /// <summary>The attachment's path, e.g. <c>outer.zip/inner.docx</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>The finding location, e.g. <c>attachment:outer.zip/inner.docx</c>.</summary>
+    public string Location => "attachment:" + Path;
+
+    /// <summary>Nesting depth: 1 for a file attached to the message, 2 for a file inside it, and so on.</summary>
+    public int Depth { get; }
+
+    /// <summary>What the message may still cost.</summary>
+    public InspectionBudget Budget => _session.Budget;
+
+    /// <summary>Runs the detectors over text read to its end.</summary>
+    /// <param name="text">The text; not disposed.</param>
+    public void ScanText(TextReader text) => _session.Scanner.Scan(text, Location, _session.Findings, budget: null);
+
+    /// <summary>Runs the detectors over a string.</summary>
+    /// <param name="text">The text.</param>
+    public void ScanText(string text) => _session.Scanner.Scan(text, Location, _session.Findings);
+
+    /// <summary>
+    /// Scans a table whose first row is the header. A context keyword in a column header makes every value in
+    /// that column <c>high</c>, however far down; the table is also scanned as text, row by row.
+    /// </summary>
+    /// <param name="rows">The rows, read once, lazily.</param>
+    public void ScanTable(IEnumerable<IReadOnlyList<string>> rows)
+    {
+        if (rows is null)
+        {
+            throw new ArgumentNullException(nameof(rows));
+        }
+
+        using var reader = new TableTextReader(rows, _session.Scanner.Detectors, Location, _session.Findings, _session.Budget);
+        _session.Scanner.Scan(reader, Location, _session.Findings, budget: null);
+    }
+
+    /// <summary>Reports a fact about this attachment, e.g. <see cref="FindingKinds.EncryptedAttachment"/>.</summary>
+    /// <param name="kind">The finding kind.</param>
+    /// <param name="confidence">Its confidence.</param>
+    public void Report(string kind, Confidence confidence) => _session.Findings.Add(new Finding(kind, Location, confidence));
+
+    /// <summary>Inspects a file found inside this one (an archive entry, an embedded object).</summary>
+    /// <param name="name">Its name inside this attachment.</param>
+    /// <param name="content">Its content; read once, not disposed.</param>
+    /// <exception cref="InspectionLimitException">The nesting depth or another limit is exceeded.</exception>
+    public void InspectNested(string name, Stream content) =>
+        _session.InspectAttachment(Path + "/" + (name ?? string.Empty), string.Empty, content, Depth + 1);
+
+    /// <summary>Inspects a whole message found inside this attachment (e.g. an attached <c>.eml</c>).</summary>
+    /// <param name="message">The parsed message.</param>
+    public void InspectMessage(MimeMessage message) => _session.InspectEmbeddedMessage(message, Path, Depth);
+}

@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using MimeKit;
+using SecureMailGate.Core.Inspection.Readers;
+using SecureMailGate.Core.Policy;
+
+namespace SecureMailGate.Core.Inspection;
+
+/// <summary>
+/// Inspects a message once and lists its findings (POLICY §2): the subject, the protective-marking and
+/// auto-forwarding headers, every text and HTML part, TNEF bodies, attached messages and attachments.
+/// Limits and time budget are enforced; reaching one adds an <c>inspection-limit</c> finding and stops.
+/// Thread-safe: one instance serves every message.
+/// </summary>
+public sealed class MessageInspector
+{
+    private static readonly Regex SubjectMarking = new(
+        @"(?<![\p{L}\p{N}])(?:OFFICIAL[- ]SENSITIVE|CONFIDENTIAL)(?![\p{L}\p{N}])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
+        TimeSpan.FromSeconds(1));
+
+    private readonly PolicyOptions _options;
+    private readonly TextScanner _scanner;
+    private readonly IReadOnlyList<IAttachmentReader> _readers;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Builds the detectors for a policy.</summary>
+    /// <param name="options">The policy (threshold, admin patterns, limits).</param>
+    /// <param name="readers">Attachment readers, tried in order; null for <see cref="DefaultReaders"/>.</param>
+    /// <param name="clock">Time source for the time budget.</param>
+    public MessageInspector(PolicyOptions options, IEnumerable<IAttachmentReader>? readers, TimeProvider clock)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _readers = (readers ?? DefaultReaders).ToArray();
+        var detectors = new List<IDetector> { NhsNumberDetector.Instance, NiNumberDetector.Instance };
+        detectors.AddRange(options.Detection.Patterns.Select(p => new PatternDetector(p)));
+        _scanner = new TextScanner(detectors);
+    }
+
+    /// <summary>Parser settings for untrusted mail: bounded nesting so a hostile message cannot exhaust the stack.</summary>
+    public static ParserOptions ParserOptions { get; } = new() { MaxMimeDepth = 64 };
+
+    /// <summary>The readers used when none are given: text, HTML, RTF and attached messages.</summary>
+    public static IReadOnlyList<IAttachmentReader> DefaultReaders { get; } = new IAttachmentReader[]
+    {
+        new MessageAttachmentReader(),
+        new RtfAttachmentReader(),
+        new HtmlAttachmentReader(),
+        new PlainTextAttachmentReader(),
+    };
+
+    /// <summary>Inspects <paramref name="message"/>.</summary>
+    /// <param name="message">The parsed message.</param>
+    /// <param name="cancellationToken">Stops the inspection.</param>
+    /// <returns>The findings, one per kind and location.</returns>
+    public InspectionResult Inspect(MimeMessage message, System.Threading.CancellationToken cancellationToken = default)
+    {
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
+        var budget = new InspectionBudget(_options.Limits, _clock, cancellationToken);
+        var session = new InspectionSession(_scanner, _readers, budget);
+        string subject = message.Subject ?? string.Empty;
+        InspectHeaders(message, subject, session.Findings);
+        try
+        {
+            _scanner.Scan(subject, "subject", session.Findings);
+            session.InspectEntity(message.Body, "body", string.Empty, depth: 0);
+        }
+        catch (InspectionLimitException)
+        {
+            session.Findings.Add(new Finding(FindingKinds.InspectionLimit, "message", Confidence.High));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pattern that runs away on this text is a limit like any other.
+            session.Findings.Add(new Finding(FindingKinds.InspectionLimit, "message", Confidence.High));
+        }
+
+        return new InspectionResult(Merge(session.Findings), IsAutoForwarded(message));
+    }
+
+    private void InspectHeaders(MimeMessage message, string subject, List<Finding> findings)
+    {
+        if (SubjectMarking.IsMatch(subject))
+        {
+            findings.Add(new Finding(FindingKinds.Marking, "subject", Confidence.High));
+        }
+
+        string? sensitivity = message.Headers[HeaderId.Sensitivity]?.Trim();
+        if (string.Equals(sensitivity, "Private", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(sensitivity, "Company-Confidential", StringComparison.OrdinalIgnoreCase))
+        {
+            findings.Add(new Finding(FindingKinds.Marking, "header:Sensitivity", Confidence.High));
+        }
+
+        string token = _options.Encryption.Token;
+        if (!string.IsNullOrEmpty(token) && subject.IndexOf(token, StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            findings.Add(new Finding(FindingKinds.EncryptionRequested, "subject", Confidence.High));
+        }
+    }
+
+    /// <summary>Auto-forward markers: RFC 3834 <c>Auto-Submitted: auto-forwarded</c> and Exchange's inbox-rule markers.</summary>
+    private static bool IsAutoForwarded(MimeMessage message)
+    {
+        HeaderList headers = message.Headers;
+        string? autoSubmitted = headers["Auto-Submitted"];
+        if (autoSubmitted is not null && autoSubmitted.Trim().StartsWith("auto-forwarded", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return headers.Contains("X-MS-Exchange-Inbox-Rules-Loop")
+            || string.Equals(headers["X-MS-Exchange-Organization-AutoForwarded"]?.Trim(), "true", StringComparison.OrdinalIgnoreCase)
+            || (headers["X-MS-Exchange-Generated-Message-Source"]?.IndexOf("Mailbox Rules Agent", StringComparison.OrdinalIgnoreCase) ?? -1) >= 0;
+    }
+
+    /// <summary>One finding per kind and location, at the highest confidence, in first-seen order.</summary>
+    private static IReadOnlyList<Finding> Merge(List<Finding> findings)
+    {
+        var merged = new List<Finding>();
+        var index = new Dictionary<(string, string), int>();
+        foreach (Finding f in findings)
+        {
+            if (index.TryGetValue((f.Kind, f.Location), out int i))
+            {
+                if (f.Confidence > merged[i].Confidence)
+                {
+                    merged[i] = f;
+                }
+            }
+            else
+            {
+                index[(f.Kind, f.Location)] = merged.Count;
+                merged.Add(f);
+            }
+        }
+
+        return merged;
+    }
+}

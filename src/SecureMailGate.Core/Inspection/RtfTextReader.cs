@@ -1,0 +1,293 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace SecureMailGate.Core.Inspection;
+
+/// <summary>
+/// Streams the visible text of an RTF document: control words dropped, <c>\par</c> and <c>\line</c> as line
+/// breaks, <c>\'hh</c> and <c>\uN</c> escapes decoded, and ignorable destinations (font tables, pictures,
+/// <c>{\*...}</c>) skipped. Enough to find identifiers in RTF mail bodies (TNEF) and <c>.rtf</c> files; it
+/// does not lay out the document. There is no maintained RTF library for .NET Framework to use instead.
+/// </summary>
+public sealed class RtfTextReader : TextReader
+{
+    private const int MaxDepth = 256;
+    private static readonly string[] SkippedDestinations =
+    {
+        "fonttbl", "colortbl", "stylesheet", "info", "pict", "object", "themedata", "colorschememapping",
+        "datastore", "latentstyles", "listtable", "listoverridetable", "rsidtbl", "generator", "header",
+        "footer", "xmlnstbl", "mmathPr", "filetbl", "revtbl", "fldinst",
+    };
+
+    private readonly TextReader _source;
+    private readonly Encoding _ansi;
+    private readonly bool[] _skipAtDepth = new bool[MaxDepth + 1];
+    private readonly StringBuilder _pending = new();
+    private int _pendingIndex;
+    private int _depth;
+    private int _skipUnicodeFallback;
+    private int _unicodeSkipCount = 1;
+    private bool _groupStart;
+    private bool _done;
+
+    /// <summary>Wraps an RTF source.</summary>
+    /// <param name="rtf">The RTF text, read as Latin-1 or ASCII; disposed with this reader.</param>
+    public RtfTextReader(TextReader rtf)
+    {
+        _source = rtf ?? throw new ArgumentNullException(nameof(rtf));
+        _ansi = Encoding.GetEncoding(28591);
+    }
+
+    /// <inheritdoc />
+    public override int Peek() => Fill() ? _pending[_pendingIndex] : -1;
+
+    /// <inheritdoc />
+    public override int Read() => Fill() ? _pending[_pendingIndex++] : -1;
+
+    /// <inheritdoc />
+    public override int Read(char[] buffer, int index, int count)
+    {
+        if (buffer is null)
+        {
+            throw new ArgumentNullException(nameof(buffer));
+        }
+
+        if (!Fill())
+        {
+            return 0;
+        }
+
+        int n = Math.Min(count, _pending.Length - _pendingIndex);
+        _pending.CopyTo(_pendingIndex, buffer, index, n);
+        _pendingIndex += n;
+        return n;
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _source.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private bool Skipping => _skipAtDepth[Math.Min(_depth, MaxDepth)];
+
+    private bool Fill()
+    {
+        while (_pendingIndex >= _pending.Length)
+        {
+            _pending.Clear();
+            _pendingIndex = 0;
+            if (_done)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < 4096 && !_done; i++)
+            {
+                Step();
+            }
+        }
+
+        return true;
+    }
+
+    private void Emit(char c)
+    {
+        if (_skipUnicodeFallback > 0)
+        {
+            _skipUnicodeFallback--;
+            return;
+        }
+
+        if (!Skipping)
+        {
+            _pending.Append(c);
+        }
+    }
+
+    private void Step()
+    {
+        int c = _source.Read();
+        switch (c)
+        {
+            case -1:
+                _done = true;
+                return;
+            case '{':
+                _depth++;
+                if (_depth <= MaxDepth)
+                {
+                    _skipAtDepth[_depth] = _skipAtDepth[_depth - 1];
+                }
+
+                _groupStart = true;
+                return;
+            case '}':
+                if (_depth > 0)
+                {
+                    _depth--;
+                }
+
+                _groupStart = false;
+                return;
+            case '\\':
+                ReadControl();
+                return;
+            case '\r' or '\n':
+                return;
+            default:
+                _groupStart = false;
+                Emit((char)c);
+                return;
+        }
+    }
+
+    private void ReadControl()
+    {
+        bool groupStart = _groupStart;
+        _groupStart = false;
+        int c = _source.Read();
+        if (c == -1)
+        {
+            _done = true;
+            return;
+        }
+
+        if (!IsAsciiLetter(c))
+        {
+            switch (c)
+            {
+                case '*' when groupStart:
+                    SkipGroup();
+                    break;
+                case '\'':
+                    int hi = HexValue(_source.Read());
+                    int lo = HexValue(_source.Read());
+                    if (hi >= 0 && lo >= 0)
+                    {
+                        Emit(_ansi.GetChars(new[] { (byte)((hi << 4) | lo) })[0]);
+                    }
+
+                    break;
+                case '~':
+                    Emit('\u00A0');
+                    break;
+                case '\\' or '{' or '}':
+                    Emit((char)c);
+                    break;
+            }
+
+            return;
+        }
+
+        var word = new StringBuilder();
+        while (IsAsciiLetter(c) && word.Length < 32)
+        {
+            word.Append((char)c);
+            c = _source.Read();
+        }
+
+        bool negative = c == '-';
+        if (negative)
+        {
+            c = _source.Read();
+        }
+
+        long value = 0;
+        bool hasValue = false;
+        while (c >= '0' && c <= '9')
+        {
+            value = Math.Min((value * 10) + (c - '0'), int.MaxValue);
+            hasValue = true;
+            c = _source.Read();
+        }
+
+        // The delimiter: a space belongs to the control word; anything else is content.
+        string name = word.ToString();
+        int parameter = (int)(negative ? -value : value);
+        Apply(name, hasValue, parameter, groupStart);
+        if (c == -1)
+        {
+            _done = true;
+        }
+        else if (c == '\\')
+        {
+            ReadControl();
+        }
+        else if (c == '{')
+        {
+            _depth++;
+            if (_depth <= MaxDepth)
+            {
+                _skipAtDepth[_depth] = _skipAtDepth[_depth - 1];
+            }
+
+            _groupStart = true;
+        }
+        else if (c == '}')
+        {
+            _depth = Math.Max(0, _depth - 1);
+        }
+        else if (c != ' ' && c != '\r' && c != '\n')
+        {
+            Emit((char)c);
+        }
+    }
+
+    private void Apply(string name, bool hasValue, int parameter, bool groupStart)
+    {
+        switch (name)
+        {
+            case "par" or "line" or "row" or "sect" or "page":
+                Emit('\n');
+                break;
+            case "tab" or "cell":
+                Emit('\t');
+                break;
+            case "uc" when hasValue:
+                _unicodeSkipCount = Math.Max(0, parameter);
+                break;
+            case "u" when hasValue:
+                Emit((char)(parameter < 0 ? parameter + 65536 : parameter));
+                _skipUnicodeFallback = _unicodeSkipCount;
+                break;
+            case "bin" when hasValue:
+                for (int i = 0; i < parameter && _source.Read() != -1; i++)
+                {
+                }
+
+                break;
+            default:
+                if (groupStart && Array.IndexOf(SkippedDestinations, name) >= 0)
+                {
+                    SkipGroup();
+                }
+
+                break;
+        }
+    }
+
+    private void SkipGroup()
+    {
+        if (_depth <= MaxDepth)
+        {
+            _skipAtDepth[_depth] = true;
+        }
+    }
+
+    private static bool IsAsciiLetter(int c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+    private static int HexValue(int c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        _ => -1,
+    };
+}
