@@ -39,8 +39,10 @@ internal static class MessageContent
         var format = FormatOptions.Default.Clone();
         format.NewLineFormat = UsesCrLf(mime, headerLength) ? NewLineFormat.Dos : NewLineFormat.Unix;
         using var output = new MemoryStream(mime.Length + 512);
+        // HeaderList.WriteTo ends with the blank line itself, so the original blank line is not copied again.
         headers.WriteTo(format, output);
-        output.Write(mime, headerLength, mime.Length - headerLength);
+        var bodyStart = headerLength + BlankLineLength(mime, headerLength);
+        output.Write(mime, bodyStart, mime.Length - bodyStart);
         return output.ToArray();
     }
 
@@ -66,6 +68,16 @@ internal static class MessageContent
         }
 
         return mime.Length;
+    }
+
+    private static int BlankLineLength(byte[] mime, int at)
+    {
+        if (at < mime.Length && mime[at] == (byte)'\n')
+        {
+            return 1;
+        }
+
+        return at + 1 < mime.Length && mime[at] == (byte)'\r' && mime[at + 1] == (byte)'\n' ? 2 : 0;
     }
 
     private static bool UsesCrLf(byte[] mime, int headerLength)

@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Moq;
+using NUnit.Framework;
+using SecureMailGate.Core;
+using SecureMailGate.Core.Configuration;
+using SecureMailGate.Core.Policy;
+using SecureMailGate.Exchange.Tests.Fakes;
+
+namespace SecureMailGate.Exchange.Tests;
+
+[TestFixture]
+public sealed class PolicyMonitorTests
+{
+    private string folder = null!;
+    private string configPath = null!;
+    private TestLog log = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        folder = Path.Combine(Path.GetTempPath(), "smg-monitor-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        configPath = Path.Combine(folder, "securemailgate.json");
+        log = new TestLog();
+    }
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(folder, recursive: true);
+
+    [Test]
+    public void Without_a_configuration_file_the_built_in_policy_applies()
+    {
+        var monitor = Monitor();
+
+        Assert.That(monitor.Current!.Options.Mode, Is.EqualTo(PolicyMode.Enforce));
+        Assert.That(monitor.Current.Options.Version, Is.EqualTo(PolicyOptions.Default.Version));
+    }
+
+    [Test]
+    public void A_changed_good_file_takes_effect_on_the_next_message()
+    {
+        Write("{ \"mode\": \"enforce\" }");
+        var monitor = Monitor();
+        Assert.That(monitor.Current!.Options.Mode, Is.EqualTo(PolicyMode.Enforce));
+
+        Write("{ \"mode\": \"monitor\" }", secondsLater: 2);
+
+        Assert.That(monitor.Current!.Options.Mode, Is.EqualTo(PolicyMode.Monitor));
+    }
+
+    [Test]
+    public void A_broken_file_never_replaces_the_last_good_one_and_the_log_names_file_line_and_problem()
+    {
+        Write("{ \"mode\": \"monitor\" }");
+        var monitor = Monitor();
+        Assert.That(monitor.Current!.Options.Mode, Is.EqualTo(PolicyMode.Monitor));
+
+        Write("{\n  \"mode\": \"monitor\",\n  \"failurMode\": \"allow\"\n}", secondsLater: 2);
+
+        var current = monitor.Current;
+        var error = log.Lines.Single(l => l.StartsWith("Error", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(current!.Options.Mode, Is.EqualTo(PolicyMode.Monitor));
+            Assert.That(error, Does.Contain("securemailgate.json").And.Contain("failurMode").And.Contain("last good configuration stays in force"));
+        });
+    }
+
+    [Test]
+    public void A_broken_file_at_start_leaves_no_policy_so_messages_are_deferred()
+    {
+        Write("{ \"mode\": ");
+        var monitor = Monitor();
+
+        Assert.That(monitor.Current, Is.Null);
+        Assert.That(log.Lines, Has.Some.Contains("every message is deferred"));
+    }
+
+    [Test]
+    public void The_error_for_one_bad_file_is_logged_once_not_for_every_message()
+    {
+        Write("{ \"mode\": ");
+        var monitor = Monitor();
+
+        _ = monitor.Current;
+        _ = monitor.Current;
+
+        Assert.That(log.Lines.Count(l => l.StartsWith("Error", StringComparison.Ordinal)), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Exchange_accepted_domains_count_as_internal()
+    {
+        Write("{ \"internalDomains\": [\"ourtrust.nhs.uk\"] }");
+        var monitor = Monitor();
+
+        monitor.SetAcceptedDomains(new[] { "*.ourtrust.nhs.uk", "community.ourtrust.org.uk" });
+
+        Assert.That(monitor.Current!.Options.InternalDomains, Is.EquivalentTo(new[] { "ourtrust.nhs.uk", "community.ourtrust.org.uk" }));
+    }
+
+    private PolicyMonitor Monitor() => new(configPath, PolicyConfigurationLoader.LoadFile, options => Engine(options), log.Agent);
+
+    private static IPolicyEngine Engine(PolicyOptions options)
+    {
+        var engine = new Mock<IPolicyEngine>();
+        engine.SetupGet(e => e.Options).Returns(options);
+        engine.Setup(e => e.Evaluate(It.IsAny<MessageEnvelope>(), It.IsAny<CancellationToken>())).Throws<NotSupportedException>();
+        return engine.Object;
+    }
+
+    private void Write(string json, int secondsLater = 0)
+    {
+        File.WriteAllText(configPath, json);
+        // File times can be coarse; make every write visibly newer.
+        File.SetLastWriteTimeUtc(configPath, new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc).AddSeconds(secondsLater));
+    }
+}
