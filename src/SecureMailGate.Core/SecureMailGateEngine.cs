@@ -63,8 +63,7 @@ public sealed class SecureMailGateEngine
         }
         catch (FormatException)
         {
-            var unreadable = new InspectionResult(new[] { new Finding(FindingKinds.InspectionLimit, "message", Confidence.High) }, false);
-            return Decide(null, envelope.Sender, envelope.Recipients, unreadable, started);
+            return EvaluateUnreadable(envelope.Sender, envelope.Recipients);
         }
 
         using (message)
@@ -80,6 +79,23 @@ public sealed class SecureMailGateEngine
     /// <param name="cancellationToken">Stops the inspection.</param>
     public Verdict Evaluate(MimeMessage message, string? sender, IReadOnlyList<string> recipients, CancellationToken cancellationToken = default) =>
         Evaluate(message, sender, recipients, _clock.GetTimestamp(), cancellationToken);
+
+    /// <summary>
+    /// The verdict for a message that could not be parsed: it cannot be shown to be clean, so it is treated as
+    /// sensitive (an <c>inspection-limit</c> finding at <c>message</c>).
+    /// </summary>
+    /// <param name="sender">Envelope sender.</param>
+    /// <param name="recipients">Envelope recipients.</param>
+    public Verdict EvaluateUnreadable(string? sender, IReadOnlyList<string> recipients)
+    {
+        if (recipients is null)
+        {
+            throw new ArgumentNullException(nameof(recipients));
+        }
+
+        var unreadable = new InspectionResult(new[] { new Finding(FindingKinds.InspectionLimit, "message", Confidence.High) }, false);
+        return Decide(null, sender, recipients, unreadable, _clock.GetTimestamp());
+    }
 
     private Verdict Evaluate(MimeMessage message, string? sender, IReadOnlyList<string> recipients, long started, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 
 namespace SecureMailGate.Core.Configuration;
@@ -16,10 +17,12 @@ internal static class ConfigDocumentReader
         var reader = new Utf8JsonReader(json, options);
         try
         {
-            if (!reader.Read())
+            if (!HasToken(json))
             {
                 throw new PolicyConfigurationException(filePath, 1, "the file is empty; it must hold one JSON object, e.g. { \"mode\": \"enforce\" }.");
             }
+
+            reader.Read();
 
             ConfigNode root = ReadValue(ref reader, lineStarts, filePath);
             if (reader.Read())
@@ -73,6 +76,20 @@ internal static class ConfigDocumentReader
         }
 
         return node;
+    }
+
+    private static bool HasToken(byte[] json)
+    {
+        var probe = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            return probe.Read();
+        }
+        catch (JsonException)
+        {
+            // Empty or comments only; anything else malformed is reported by the real read with its line.
+            return json.Any(b => b == (byte)'{' || b == (byte)'[' || b == (byte)'"');
+        }
     }
 
     private static int[] LineStarts(byte[] json)

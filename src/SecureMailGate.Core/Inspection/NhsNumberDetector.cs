@@ -14,7 +14,7 @@ public sealed class NhsNumberDetector : IDetector
 {
     // Grouped: the lookarounds keep "12 943 476 5919" and "943 476 5919 12" out, since those are longer runs.
     private static readonly Regex Candidate = new(
-        @"(?<![0-9])(?<![0-9][ \u00A0-])(?:(?<c>[0-9]{10})|(?<a>[0-9]{3})(?<s>[ \u00A0-])(?<b>[0-9]{3})\k<s>(?<d>[0-9]{4})(?![ \u00A0-][0-9]))(?![0-9])",
+        @"(?<![0-9])(?:(?<c>[0-9]{10})|(?<![0-9][ \u00A0-])(?<a>[0-9]{3})(?<s>[ \u00A0-])(?<b>[0-9]{3})\k<s>(?<d>[0-9]{4})(?![ \u00A0-][0-9]))(?![0-9])",
         RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture,
         TimeSpan.FromSeconds(2));
 

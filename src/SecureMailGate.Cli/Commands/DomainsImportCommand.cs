@@ -1,0 +1,61 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using SecureMailGate.Core.Addressing;
+using SecureMailGate.Core.Configuration;
+
+namespace SecureMailGate.Cli.Commands;
+
+/// <summary>
+/// <c>securemailgate domains import &lt;file&gt; --out F</c>: turn a published accredited list (plain or CSV with a
+/// <c>domain</c> column) into the normalised plain list the policy reads. Bad lines are skipped and each is
+/// reported with its line number; nothing is written when no domain could be read.
+/// </summary>
+internal static class DomainsImportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "The list to import: one domain per line, or CSV with a 'domain' column." };
+        var output = new Option<string>("--out") { Description = "Where to write the normalised list.", Required = true };
+        var import = new Command("import", "Import an accredited domain list into the plain format the policy reads.") { file, output };
+        import.SetAction(result => context.Guard(() =>
+        {
+            string source = result.GetValue(file)!;
+            string target = result.GetValue(output)!;
+            AccreditedListParseResult parsed = AccreditedListFile.Parse(source);
+            foreach (AccreditedListError error in parsed.Errors)
+            {
+                context.Error.WriteLine($"securemailgate: {source}, line {error.Line}: {error.Problem} (line skipped)");
+            }
+
+            if (parsed.Entries.Count == 0)
+            {
+                throw new CliException($"{source}: no domains found; nothing was written to {target}.");
+            }
+
+            var text = new StringBuilder();
+            text.AppendLine(CultureInfo.InvariantCulture, $"# Accredited domains imported by securemailgate from {Path.GetFileName(source)} on {context.Clock.GetUtcNow():yyyy-MM-dd}.");
+            text.AppendLine("# One domain per line; '*.suffix' covers every sub-domain of suffix.");
+            foreach (string entry in parsed.Entries.OrderBy(e => e.TrimStart('*', '.'), StringComparer.Ordinal))
+            {
+                text.AppendLine(entry);
+            }
+
+            try
+            {
+                File.WriteAllText(target, text.ToString(), new UTF8Encoding(false));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                throw new CliException($"{target}: cannot write the list ({ex.Message}).", ex);
+            }
+
+            context.Out.WriteLine($"Imported {parsed.Entries.Count} domain(s) into {target}; {parsed.Errors.Count} line(s) skipped.");
+            return ExitCodes.Ok;
+        }));
+        return new Command("domains", "Work with accredited domain lists.") { import };
+    }
+}

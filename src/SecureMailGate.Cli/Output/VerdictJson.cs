@@ -1,0 +1,106 @@
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SecureMailGate.Core.Addressing;
+using SecureMailGate.Core.Inspection;
+using SecureMailGate.Core.Policy;
+
+namespace SecureMailGate.Cli.Output;
+
+/// <summary>Writes verdicts in the exact JSON shape of the CLI contract (ARCHITECTURE.md).</summary>
+internal static class VerdictJson
+{
+    /// <summary>The <c>check --json</c> object; <paramref name="file"/> adds the <c>file</c> field used by replay.</summary>
+    public static string Write(Verdict verdict, bool indented, string? file = null)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options(indented)))
+        {
+            json.WriteStartObject();
+            if (file is not null)
+            {
+                json.WriteString("file", file);
+            }
+
+            json.WriteString("mode", WireNames.Of(verdict.Mode));
+            json.WriteStartObject("message");
+            if (verdict.MessageId is null)
+            {
+                json.WriteNull("messageId");
+            }
+            else
+            {
+                json.WriteString("messageId", verdict.MessageId);
+            }
+
+            json.WriteBoolean("sensitive", verdict.Sensitive);
+            json.WriteStartArray("findings");
+            foreach (Finding finding in verdict.Findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("kind", finding.Kind);
+                json.WriteString("location", finding.Location);
+                json.WriteString("confidence", WireNames.Of(finding.Confidence));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteStartArray("recipients");
+            foreach (RecipientDecision decision in verdict.Decisions)
+            {
+                json.WriteStartObject();
+                json.WriteString("address", decision.Address);
+                json.WriteString("tier", decision.Tier.ToWireName());
+                json.WriteString("action", WireNames.Of(decision.Action));
+                json.WriteStartArray("reasons");
+                foreach (string reason in decision.Reasons)
+                {
+                    json.WriteStringValue(reason);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The <c>classify --json</c> array.</summary>
+    public static string Write(System.Collections.Generic.IEnumerable<TierClassification> classifications)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options(indented: true)))
+        {
+            json.WriteStartArray();
+            foreach (TierClassification c in classifications)
+            {
+                json.WriteStartObject();
+                json.WriteString("input", c.Input);
+                if (c.Domain is null)
+                {
+                    json.WriteNull("domain");
+                }
+                else
+                {
+                    json.WriteString("domain", c.Domain);
+                }
+
+                json.WriteString("tier", c.Tier.ToWireName());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    // Relaxed escaping keeps '<', '>' and '+' readable in message ids and addresses; output is never embedded in HTML.
+    private static JsonWriterOptions Options(bool indented) => new() { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}
