@@ -29,7 +29,8 @@ internal sealed class AgentLogFactories : IDisposable
 
     private static LogFactory Create(string configPath, bool throwExceptions)
     {
-        var factory = new LogFactory { ThrowExceptions = throwExceptions };
+        // Writing may throw for the audit trail; a mistake in NLog.config never does, so it cannot stop transport.
+        var factory = new LogFactory { ThrowExceptions = throwExceptions, ThrowConfigExceptions = false };
         if (File.Exists(configPath))
         {
             factory.Setup().LoadConfigurationFromFile(configPath, optional: true);
