@@ -60,6 +60,8 @@ internal sealed class AgentHost : IDisposable
             options => new CoreEngine(options, clock),
             log);
         log.Info("SecureMailGate agent starting from {Folder}.", folder);
+        // Load the policy now, so a broken file is reported when transport starts rather than at the first message.
+        _ = monitor.Current;
         return new AgentHost(monitor, log, logs.Audit.GetLogger(AuditLoggerName), clock, server => new SmtpServerNoticeSubmitter(server), logs);
     }
 

@@ -61,8 +61,8 @@ internal sealed class MessageProcessor
                 ?? throw new InvalidOperationException("No valid SecureMailGate configuration is loaded (see the configuration error logged earlier).");
             failureMode = snapshot.Options.FailureMode;
 
-            var mime = ReadMime(mailItem);
-            var headers = MessageContent.ReadHeaders(mime);
+            // Only the header block first: most messages seen in OnRoutedMessage are stamped and need nothing more.
+            var headers = ReadHeaders(mailItem);
             messageId = headers[HeaderId.MessageId];
             if (ProcessingStamp.IsPresent(headers))
             {
@@ -78,6 +78,7 @@ internal sealed class MessageProcessor
                 return;
             }
 
+            var mime = ReadMime(mailItem);
             var recipients = RecipientsOf(mailItem);
             Verdict verdict;
             using (var timeout = new CancellationTokenSource(EvaluationTimeout))
@@ -231,6 +232,12 @@ internal sealed class MessageProcessor
         {
             // Nothing is left to report to; an exception must never reach transport (it would crash the service).
         }
+    }
+
+    private static HeaderList ReadHeaders(MailItem mailItem)
+    {
+        using var stream = mailItem.GetMimeReadStream();
+        return HeaderList.Load(stream);
     }
 
     private static byte[] ReadMime(MailItem mailItem)
