@@ -12,7 +12,7 @@ namespace SecureMailGate.Core.Inspection;
 /// <c>943&lt;b&gt;476&lt;/b&gt;5919</c> reads as one number; block tags (paragraphs, cells, line breaks) become
 /// line breaks, so separate cells do not run together.
 /// </summary>
-public sealed class HtmlTextReader : TextReader
+public sealed class HtmlTextReader : PullTextReader
 {
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -24,10 +24,7 @@ public sealed class HtmlTextReader : TextReader
 
     private readonly HtmlTokenizer _tokenizer;
     private readonly TextReader _source;
-    private readonly StringBuilder _pending = new();
-    private int _pendingIndex;
     private string? _skipUntil;
-    private bool _done;
 
     /// <summary>Wraps an HTML source.</summary>
     /// <param name="html">The HTML text; disposed with this reader.</param>
@@ -35,31 +32,6 @@ public sealed class HtmlTextReader : TextReader
     {
         _source = html ?? throw new ArgumentNullException(nameof(html));
         _tokenizer = new HtmlTokenizer(html) { DecodeCharacterReferences = true };
-    }
-
-    /// <inheritdoc />
-    public override int Peek() => Fill() ? _pending[_pendingIndex] : -1;
-
-    /// <inheritdoc />
-    public override int Read() => Fill() ? _pending[_pendingIndex++] : -1;
-
-    /// <inheritdoc />
-    public override int Read(char[] buffer, int index, int count)
-    {
-        if (buffer is null)
-        {
-            throw new ArgumentNullException(nameof(buffer));
-        }
-
-        if (!Fill())
-        {
-            return 0;
-        }
-
-        int n = Math.Min(count, _pending.Length - _pendingIndex);
-        _pending.CopyTo(_pendingIndex, buffer, index, n);
-        _pendingIndex += n;
-        return n;
     }
 
     /// <inheritdoc />
@@ -73,44 +45,44 @@ public sealed class HtmlTextReader : TextReader
         base.Dispose(disposing);
     }
 
-    private bool Fill()
+    /// <inheritdoc />
+    protected override bool ReadNext(StringBuilder pending)
     {
-        while (_pendingIndex >= _pending.Length)
+        if (pending is null)
         {
-            _pending.Clear();
-            _pendingIndex = 0;
-            if (_done || !_tokenizer.ReadNextToken(out HtmlToken? token))
-            {
-                _done = true;
-                return false;
-            }
+            throw new ArgumentNullException(nameof(pending));
+        }
 
-            switch (token)
-            {
-                case HtmlTagToken tag when _skipUntil is not null:
-                    if (tag.IsEndTag && string.Equals(tag.Name, _skipUntil, StringComparison.OrdinalIgnoreCase))
-                    {
-                        _skipUntil = null;
-                    }
+        if (!_tokenizer.ReadNextToken(out HtmlToken? token))
+        {
+            return false;
+        }
 
-                    break;
-                case HtmlTagToken tag:
-                    if (!tag.IsEndTag && !tag.IsEmptyElement
-                        && (string.Equals(tag.Name, "script", StringComparison.OrdinalIgnoreCase)
-                            || string.Equals(tag.Name, "style", StringComparison.OrdinalIgnoreCase)))
-                    {
-                        _skipUntil = tag.Name;
-                    }
-                    else if (BlockTags.Contains(tag.Name))
-                    {
-                        _pending.Append('\n');
-                    }
+        switch (token)
+        {
+            case HtmlTagToken tag when _skipUntil is not null:
+                if (tag.IsEndTag && string.Equals(tag.Name, _skipUntil, StringComparison.OrdinalIgnoreCase))
+                {
+                    _skipUntil = null;
+                }
 
-                    break;
-                case HtmlDataToken data when _skipUntil is null && data.Kind != HtmlTokenKind.ScriptData:
-                    _pending.Append(data.Data);
-                    break;
-            }
+                break;
+            case HtmlTagToken tag:
+                if (!tag.IsEndTag && !tag.IsEmptyElement
+                    && (string.Equals(tag.Name, "script", StringComparison.OrdinalIgnoreCase)
+                        || string.Equals(tag.Name, "style", StringComparison.OrdinalIgnoreCase)))
+                {
+                    _skipUntil = tag.Name;
+                }
+                else if (BlockTags.Contains(tag.Name))
+                {
+                    pending.Append('\n');
+                }
+
+                break;
+            case HtmlDataToken data when _skipUntil is null && data.Kind != HtmlTokenKind.ScriptData:
+                pending.Append(data.Data);
+                break;
         }
 
         return true;

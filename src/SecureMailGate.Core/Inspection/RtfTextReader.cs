@@ -10,7 +10,7 @@ namespace SecureMailGate.Core.Inspection;
 /// <c>{\*...}</c>) skipped. Enough to find identifiers in RTF mail bodies (TNEF) and <c>.rtf</c> files; it
 /// does not lay out the document. There is no maintained RTF library for .NET Framework to use instead.
 /// </summary>
-public sealed class RtfTextReader : TextReader
+public sealed class RtfTextReader : PullTextReader
 {
     private const int MaxDepth = 256;
     private static readonly string[] SkippedDestinations =
@@ -23,8 +23,7 @@ public sealed class RtfTextReader : TextReader
     private readonly TextReader _source;
     private readonly Encoding _ansi;
     private readonly bool[] _skipAtDepth = new bool[MaxDepth + 1];
-    private readonly StringBuilder _pending = new();
-    private int _pendingIndex;
+    private StringBuilder _pending = new();
     private int _depth;
     private int _skipUnicodeFallback;
     private int _unicodeSkipCount = 1;
@@ -40,31 +39,6 @@ public sealed class RtfTextReader : TextReader
     }
 
     /// <inheritdoc />
-    public override int Peek() => Fill() ? _pending[_pendingIndex] : -1;
-
-    /// <inheritdoc />
-    public override int Read() => Fill() ? _pending[_pendingIndex++] : -1;
-
-    /// <inheritdoc />
-    public override int Read(char[] buffer, int index, int count)
-    {
-        if (buffer is null)
-        {
-            throw new ArgumentNullException(nameof(buffer));
-        }
-
-        if (!Fill())
-        {
-            return 0;
-        }
-
-        int n = Math.Min(count, _pending.Length - _pendingIndex);
-        _pending.CopyTo(_pendingIndex, buffer, index, n);
-        _pendingIndex += n;
-        return n;
-    }
-
-    /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -77,24 +51,16 @@ public sealed class RtfTextReader : TextReader
 
     private bool Skipping => _skipAtDepth[Math.Min(_depth, MaxDepth)];
 
-    private bool Fill()
+    /// <inheritdoc />
+    protected override bool ReadNext(StringBuilder pending)
     {
-        while (_pendingIndex >= _pending.Length)
+        _pending = pending ?? throw new ArgumentNullException(nameof(pending));
+        for (int i = 0; i < 4096 && !_done; i++)
         {
-            _pending.Clear();
-            _pendingIndex = 0;
-            if (_done)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < 4096 && !_done; i++)
-            {
-                Step();
-            }
+            Step();
         }
 
-        return true;
+        return !_done;
     }
 
     private void Emit(char c)

@@ -9,16 +9,14 @@ namespace SecureMailGate.Core.Inspection;
 /// Presents table rows as tab-separated text for the scanner and, as each row passes, runs the header rule:
 /// cells under a header holding a detector's keyword are checked at <c>high</c>.
 /// </summary>
-internal sealed class TableTextReader : TextReader
+internal sealed class TableTextReader : PullTextReader
 {
     private readonly IEnumerator<IReadOnlyList<string>> _rows;
     private readonly IReadOnlyList<IDetector> _detectors;
     private readonly string _location;
     private readonly ICollection<Finding> _findings;
     private readonly InspectionBudget _budget;
-    private readonly StringBuilder _pending = new();
     private bool[][]? _keyColumns;
-    private int _pendingIndex;
 
     public TableTextReader(
         IEnumerable<IReadOnlyList<string>> rows,
@@ -34,30 +32,15 @@ internal sealed class TableTextReader : TextReader
         _budget = budget;
     }
 
-    public override int Read(char[] buffer, int index, int count)
+    protected override bool ReadNext(StringBuilder pending)
     {
-        while (_pendingIndex >= _pending.Length)
+        if (!_rows.MoveNext())
         {
-            _pending.Clear();
-            _pendingIndex = 0;
-            if (!_rows.MoveNext())
-            {
-                return 0;
-            }
-
-            AddRow(_rows.Current ?? Array.Empty<string>());
+            return false;
         }
 
-        int n = Math.Min(count, _pending.Length - _pendingIndex);
-        _pending.CopyTo(_pendingIndex, buffer, index, n);
-        _pendingIndex += n;
-        return n;
-    }
-
-    public override int Read()
-    {
-        char[] one = new char[1];
-        return Read(one, 0, 1) == 0 ? -1 : one[0];
+        AddRow(_rows.Current ?? Array.Empty<string>(), pending);
+        return true;
     }
 
     protected override void Dispose(bool disposing)
@@ -70,7 +53,7 @@ internal sealed class TableTextReader : TextReader
         base.Dispose(disposing);
     }
 
-    private void AddRow(IReadOnlyList<string> row)
+    private void AddRow(IReadOnlyList<string> row, StringBuilder pending)
     {
         if (_keyColumns is null)
         {
@@ -103,13 +86,13 @@ internal sealed class TableTextReader : TextReader
         {
             if (c > 0)
             {
-                _pending.Append('\t');
+                pending.Append('\t');
             }
 
-            _pending.Append(row[c]);
+            pending.Append(row[c]);
         }
 
-        _pending.Append('\n');
+        pending.Append('\n');
         _budget.CheckTime();
     }
 }

@@ -1,0 +1,32 @@
+using System;
+using System.IO;
+
+namespace SecureMailGate.Cli.Tests;
+
+/// <summary>Runs the CLI in-process exactly as Main does, capturing stdout, stderr and the exit code.</summary>
+internal static class CliRunner
+{
+    public static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = CliApplication.Run(args, output, error, TimeProvider.System);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            string? dir = AppContext.BaseDirectory;
+            while (dir is not null && !File.Exists(Path.Combine(dir, "SecureMailGate.sln")))
+            {
+                dir = Path.GetDirectoryName(dir);
+            }
+
+            return dir ?? throw new InvalidOperationException("SecureMailGate.sln not found above the test folder.");
+        }
+    }
+
+    public static string InRepo(params string[] parts) => Path.Combine(RepositoryRoot, Path.Combine(parts));
+}
