@@ -43,12 +43,22 @@ public sealed class MessageInspector
     /// <summary>Parser settings for untrusted mail: bounded nesting so a hostile message cannot exhaust the stack.</summary>
     public static ParserOptions ParserOptions { get; } = new() { MaxMimeDepth = 64 };
 
-    /// <summary>The readers used when none are given: text, HTML, RTF and attached messages.</summary>
+    /// <summary>
+    /// The readers used when none are given. Those that recognise a file by its signature come first, so a file is
+    /// read as what it is whatever its name (a ".txt" that is a ZIP is read as a ZIP); the name- and type-based text
+    /// readers come after, CSV before plain text.
+    /// </summary>
     public static IReadOnlyList<IAttachmentReader> DefaultReaders { get; } = new IAttachmentReader[]
     {
+        new ZipAttachmentReader(),
+        new CompoundFileAttachmentReader(),
+        new PdfAttachmentReader(),
+        new SevenZipAttachmentReader(),
+        new TnefAttachmentReader(),
         new MessageAttachmentReader(),
         new RtfAttachmentReader(),
         new HtmlAttachmentReader(),
+        new CsvAttachmentReader(),
         new PlainTextAttachmentReader(),
     };
 
