@@ -23,6 +23,16 @@ public sealed class MessageInspector
 
     private readonly PolicyOptions _options;
     private readonly TextScanner _scanner;
+
+    static MessageInspector()
+    {
+#if NET
+        // MimeKit's TNEF reader decodes with Windows code pages (1252 at least, in its type initializer); .NET Core
+        // ships them only as a provider. Without it every winmail.dat fails to read, for the life of the process.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+#endif
+    }
+
     private readonly IReadOnlyList<IAttachmentReader> _readers;
     private readonly TimeProvider _clock;
 

@@ -89,23 +89,35 @@ internal static class OpenXmlText
         using (document)
         {
             var parts = new PartOpener(directory, context.Budget);
-            switch (document)
+            bool read = document switch
             {
-                case WordprocessingDocument word:
-                    context.ScanText(new ChunkTextReader(WordParts(word).SelectMany(p => Paragraphs(parts.Open(p)))));
-                    break;
-                case SpreadsheetDocument workbook:
-                    ReadWorkbook(workbook, parts, context);
-                    break;
-                case PresentationDocument slides:
-                    context.ScanText(new ChunkTextReader(SlideParts(slides).SelectMany(p => Paragraphs(parts.Open(p)))));
-                    break;
+                WordprocessingDocument word => ScanParts(WordParts(word), parts, context),
+                SpreadsheetDocument workbook => ReadWorkbook(workbook, parts, context),
+                PresentationDocument slides => ScanParts(SlideParts(slides), parts, context),
+                _ => false,
+            };
+            if (!read)
+            {
+                // A package the SDK opens but that has no document in it (damaged relationships): say so, never pass it as clean.
+                context.Report(FindingKinds.UnreadableAttachment, Confidence.High);
             }
 
             InspectEmbeddings(document, parts, context);
         }
 
         return true;
+    }
+
+    /// <summary>Scans the text of the parts; false when there is not a single part to read.</summary>
+    private static bool ScanParts(IEnumerable<OpenXmlPart> documentParts, PartOpener parts, AttachmentContext context)
+    {
+        bool any = false;
+        context.ScanText(new ChunkTextReader(documentParts.SelectMany(p =>
+        {
+            any = true;
+            return Paragraphs(parts.Open(p));
+        })));
+        return any;
     }
 
     private static IEnumerable<OpenXmlPart> WordParts(WordprocessingDocument word)
@@ -247,12 +259,12 @@ internal static class OpenXmlText
         }
     }
 
-    private static void ReadWorkbook(SpreadsheetDocument document, PartOpener parts, AttachmentContext context)
+    private static bool ReadWorkbook(SpreadsheetDocument document, PartOpener parts, AttachmentContext context)
     {
         WorkbookPart? workbook = document.WorkbookPart;
         if (workbook is null)
         {
-            return;
+            return false;
         }
 
         IReadOnlyList<string> shared = workbook.SharedStringTablePart is { } sst ? SharedStrings(parts.Open(sst)) : Array.Empty<string>();
@@ -261,11 +273,15 @@ internal static class OpenXmlText
             .Where(p => p is not null)
             .Select(p => p!)
             ?? workbook.WorksheetParts;
+        bool any = false;
         foreach (WorksheetPart sheet in sheets)
         {
             // Each sheet is its own table with its own header row.
             context.ScanTable(SheetRows(parts.Open(sheet), shared).SkipWhile(IsEmptyRow));
+            any = true;
         }
+
+        return any;
     }
 
     private static bool IsEmptyRow(IReadOnlyList<string> row) => row.All(string.IsNullOrWhiteSpace);
