@@ -23,6 +23,16 @@ public sealed class MessageInspector
 
     private readonly PolicyOptions _options;
     private readonly TextScanner _scanner;
+
+    static MessageInspector()
+    {
+#if NET
+        // MimeKit's TNEF reader decodes with Windows code pages (1252 at least, in its type initializer); .NET Core
+        // ships them only as a provider. Without it every winmail.dat fails to read, for the life of the process.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+#endif
+    }
+
     private readonly IReadOnlyList<IAttachmentReader> _readers;
     private readonly TimeProvider _clock;
 
@@ -52,12 +62,22 @@ public sealed class MessageInspector
     /// <summary>Parser settings for untrusted mail: bounded nesting so a hostile message cannot exhaust the stack.</summary>
     public static ParserOptions ParserOptions { get; } = new() { MaxMimeDepth = 64 };
 
-    /// <summary>The readers used when none are given: text, HTML, RTF and attached messages.</summary>
+    /// <summary>
+    /// The readers used when none are given. Those that recognise a file by its signature come first, so a file is
+    /// read as what it is whatever its name (a ".txt" that is a ZIP is read as a ZIP); the name- and type-based text
+    /// readers come after, CSV before plain text.
+    /// </summary>
     public static IReadOnlyList<IAttachmentReader> DefaultReaders { get; } = new IAttachmentReader[]
     {
+        new ZipAttachmentReader(),
+        new CompoundFileAttachmentReader(),
+        new PdfAttachmentReader(),
+        new SevenZipAttachmentReader(),
+        new TnefAttachmentReader(),
         new MessageAttachmentReader(),
         new RtfAttachmentReader(),
         new HtmlAttachmentReader(),
+        new CsvAttachmentReader(),
         new PlainTextAttachmentReader(),
     };
 

@@ -3,7 +3,10 @@ using System.IO;
 
 namespace SecureMailGate.Core.Inspection.Readers;
 
-/// <summary>Reads text attachments (<c>.txt</c>, <c>.csv</c>, <c>.log</c>, any <c>text/*</c>) whose bytes really are text.</summary>
+/// <summary>
+/// Reads text attachments (<c>.txt</c>, <c>.log</c>, <c>.xml</c>, any <c>text/*</c>; CSV goes to
+/// <see cref="CsvAttachmentReader"/> first) whose bytes really are text, in the encoding <c>TextSniffer</c> detects.
+/// </summary>
 public sealed class PlainTextAttachmentReader : IAttachmentReader
 {
     /// <inheritdoc />
@@ -15,7 +18,7 @@ public sealed class PlainTextAttachmentReader : IAttachmentReader
         }
 
         bool declaredText = probe.MediaType.StartsWith("text/", StringComparison.Ordinal)
-            || probe.Extension is ".txt" or ".csv" or ".log" or ".tsv";
+            || probe.Extension is ".txt" or ".csv" or ".log" or ".tsv" or ".xml";
         return declaredText && TextSniffer.LooksLikeText(probe.Head.Span);
     }
 

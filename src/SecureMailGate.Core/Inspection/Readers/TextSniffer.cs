@@ -4,18 +4,128 @@ using System.Text;
 
 namespace SecureMailGate.Core.Inspection.Readers;
 
-/// <summary>Decides whether bytes are text, and opens them as text.</summary>
+/// <summary>Decides whether bytes are text, in which encoding, and opens them as text.</summary>
 internal static class TextSniffer
 {
-    /// <summary>True when the head has a UTF-16 BOM, or holds no NUL byte (binary formats almost always do).</summary>
-    public static bool LooksLikeText(ReadOnlySpan<byte> head) =>
-        (head.Length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
-        || head.IndexOf((byte)0) < 0;
+    private const int SniffLength = 4096;
 
     /// <summary>
-    /// A reader over the content: a BOM (UTF-8, UTF-16, UTF-32) decides the encoding, otherwise UTF-8. Bytes that
-    /// are not UTF-8 become U+FFFD, which leaves the ASCII digits and keywords the detectors look for intact.
+    /// True when the head has a Unicode BOM, looks like UTF-16 without one (every other byte NUL), or holds no NUL
+    /// byte at all (binary formats almost always do).
     /// </summary>
-    public static TextReader OpenText(Stream content) =>
-        new StreamReader(content, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024);
+    public static bool LooksLikeText(ReadOnlySpan<byte> head) =>
+        BomEncoding(head) is not null || Utf16WithoutBom(head) is not null || head.IndexOf((byte)0) < 0;
+
+    /// <summary>
+    /// A reader over the content in its detected encoding: a BOM (UTF-8, UTF-16, UTF-32) decides; else UTF-16 when
+    /// every other byte is NUL; else UTF-8 when the first 4 KiB are valid UTF-8; else Latin-1, which maps every byte
+    /// to a character and so keeps the ASCII digits and keywords of any single-byte code page (Windows-1252 too).
+    /// </summary>
+    public static TextReader OpenText(Stream content)
+    {
+        byte[] head = new byte[SniffLength];
+        int length = 0;
+        int read;
+        while (length < head.Length && (read = content.Read(head, length, head.Length - length)) > 0)
+        {
+            length += read;
+        }
+
+        Encoding encoding = DetectEncoding(new ReadOnlySpan<byte>(head, 0, length));
+        var whole = new PrefixedStream(head, length, content);
+        return new StreamReader(whole, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024);
+    }
+
+    /// <summary>The encoding of text starting with <paramref name="head"/>.</summary>
+    internal static Encoding DetectEncoding(ReadOnlySpan<byte> head)
+    {
+        if (BomEncoding(head) is { } bom)
+        {
+            return bom;
+        }
+
+        if (Utf16WithoutBom(head) is { } utf16)
+        {
+            return utf16;
+        }
+
+        return IsUtf8(head) ? new UTF8Encoding(false) : Encoding.GetEncoding(28591);
+    }
+
+    private static Encoding? BomEncoding(ReadOnlySpan<byte> head)
+    {
+        if (head.Length >= 4 && head[0] == 0xFF && head[1] == 0xFE && head[2] == 0 && head[3] == 0)
+        {
+            return new UTF32Encoding(bigEndian: false, byteOrderMark: true);
+        }
+
+        if (head.Length >= 2 && head[0] == 0xFF && head[1] == 0xFE)
+        {
+            return Encoding.Unicode;
+        }
+
+        if (head.Length >= 2 && head[0] == 0xFE && head[1] == 0xFF)
+        {
+            return Encoding.BigEndianUnicode;
+        }
+
+        return head.Length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? new UTF8Encoding(false) : null;
+    }
+
+    /// <summary>UTF-16 without a BOM: in ASCII-heavy text, nearly all high bytes are NUL and nearly no low bytes are.</summary>
+    private static Encoding? Utf16WithoutBom(ReadOnlySpan<byte> head)
+    {
+        int pairs = head.Length / 2;
+        if (pairs < 4)
+        {
+            return null;
+        }
+
+        int evenZero = 0;
+        int oddZero = 0;
+        for (int i = 0; i < pairs * 2; i += 2)
+        {
+            evenZero += head[i] == 0 ? 1 : 0;
+            oddZero += head[i + 1] == 0 ? 1 : 0;
+        }
+
+        if (oddZero >= pairs * 0.7 && evenZero <= pairs * 0.05)
+        {
+            return Encoding.Unicode;
+        }
+
+        return evenZero >= pairs * 0.7 && oddZero <= pairs * 0.05 ? Encoding.BigEndianUnicode : null;
+    }
+
+    private static bool IsUtf8(ReadOnlySpan<byte> head)
+    {
+        int i = 0;
+        while (i < head.Length)
+        {
+            byte b = head[i];
+            int extra = b < 0x80 ? 0 : (b & 0xE0) == 0xC0 ? 1 : (b & 0xF0) == 0xE0 ? 2 : (b & 0xF8) == 0xF0 ? 3 : -1;
+            if (extra < 0 || (extra == 1 && b < 0xC2))
+            {
+                return false;
+            }
+
+            for (int k = 1; k <= extra; k++)
+            {
+                if (i + k >= head.Length)
+                {
+                    // A sequence cut by the end of the sniffed bytes is not evidence against UTF-8.
+                    return true;
+                }
+
+                if ((head[i + k] & 0xC0) != 0x80)
+                {
+                    return false;
+                }
+            }
+
+            i += extra + 1;
+        }
+
+        return true;
+    }
 }

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+
+namespace SecureMailGate.Core.Inspection.Readers;
+
+/// <summary>
+/// Reads the text layer of PDF files with PdfPig, recognised by <c>%PDF-</c> in the first 1 KiB (where readers
+/// accept it) whatever their name. A PDF with an <c>/Encrypt</c> dictionary gives an <c>encrypted-attachment</c>
+/// finding; its text is still read when the empty user password opens it. A PDF whose pages carry no text at all
+/// (a scan) gives <c>unreadable-attachment</c>: it is never passed as clean without a word read.
+/// Memory: the file is copied into memory (PdfPig seeks), at most the budget's remaining
+/// <see cref="Policy.InspectionLimits.MaxExpandedBytes"/>; the text of one page is held at a time, and every
+/// extracted character is charged to the budget too.
+/// </summary>
+public sealed class PdfAttachmentReader : IAttachmentReader
+{
+    private static readonly byte[] Signature = Encoding.ASCII.GetBytes("%PDF-");
+    private static readonly byte[] EncryptKey = Encoding.ASCII.GetBytes("/Encrypt");
+
+    /// <inheritdoc />
+    public bool CanRead(AttachmentProbe probe)
+    {
+        if (probe is null)
+        {
+            throw new ArgumentNullException(nameof(probe));
+        }
+
+        ReadOnlySpan<byte> head = probe.Head.Span;
+        return head.Slice(0, Math.Min(head.Length, 1024)).IndexOf(Signature) >= 0;
+    }
+
+    /// <inheritdoc />
+    public void Read(Stream content, AttachmentContext context)
+    {
+        if (content is null || context is null)
+        {
+            throw new ArgumentNullException(content is null ? nameof(content) : nameof(context));
+        }
+
+        using MemoryStream buffer = BoundedBuffer.ReadAll(content, context.Budget);
+        bool encrypted = HasEncryptDictionary(buffer.GetBuffer(), (int)buffer.Length);
+        if (encrypted)
+        {
+            context.Report(FindingKinds.EncryptedAttachment, Confidence.High);
+        }
+
+        try
+        {
+            using PdfDocument document = PdfDocument.Open(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            if (document.IsEncrypted && !encrypted)
+            {
+                context.Report(FindingKinds.EncryptedAttachment, Confidence.High);
+                encrypted = true;
+            }
+
+            var found = new TextFound();
+            context.ScanText(new ChunkTextReader(PageTexts(document, context.Budget, found)));
+            if (document.NumberOfPages > 0 && !found.Any && !encrypted)
+            {
+                // Pages but no text layer: a scanned letter the detectors cannot see into.
+                context.Report(FindingKinds.UnreadableAttachment, Confidence.High);
+            }
+        }
+        catch (Exception ex) when (encrypted && ex is not InspectionLimitException and not OperationCanceledException)
+        {
+            // Needs a password: the encrypted-attachment finding already says why nothing was read.
+        }
+    }
+
+    /// <summary>
+    /// Whether the file has an encryption dictionary: the key <c>/Encrypt</c> followed by a reference (<c>7 0 R</c>)
+    /// or a dictionary (<c>&lt;&lt;</c>). A byte scan rather than a parse, so that a damaged or exotic file that
+    /// PdfPig refuses is still recognised as encrypted; <c>/EncryptMetadata</c> does not match.
+    /// </summary>
+    internal static bool HasEncryptDictionary(byte[] data, int length)
+    {
+        ReadOnlySpan<byte> span = new ReadOnlySpan<byte>(data, 0, length);
+        int offset = 0;
+        while (offset < span.Length)
+        {
+            int i = span.Slice(offset).IndexOf(EncryptKey);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            int after = offset + i + EncryptKey.Length;
+            while (after < span.Length && span[after] is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t' or 0x0C or 0)
+            {
+                after++;
+            }
+
+            if (after < span.Length && ((span[after] >= (byte)'0' && span[after] <= (byte)'9') || (span[after] == (byte)'<' && after + 1 < span.Length && span[after + 1] == (byte)'<')))
+            {
+                return true;
+            }
+
+            offset = after;
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<string> PageTexts(PdfDocument document, InspectionBudget budget, TextFound found)
+    {
+        for (int n = 1; n <= document.NumberOfPages; n++)
+        {
+            budget.CheckTime();
+            Page page = document.GetPage(n);
+            string text = ContentOrderTextExtractor.GetText(page);
+            budget.ChargeCharacters(text.Length);
+            if (!found.Any && !string.IsNullOrWhiteSpace(text))
+            {
+                found.Any = true;
+            }
+
+            yield return text;
+            yield return "\n";
+        }
+    }
+
+    private sealed class TextFound
+    {
+        public bool Any { get; set; }
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+
+namespace SecureMailGate.Core.Inspection.Readers;
+
+/// <summary>
+/// Reads ZIP archives, recognised by their signature whatever their name, with <see cref="ZipArchive"/>.
+/// An Open XML package (<c>[Content_Types].xml</c> plus a Word, Excel or PowerPoint main part) is read as a
+/// document by <see cref="OpenXmlText"/>; any other archive is opened entry by entry, each entry re-dispatched to
+/// the reader list one level deeper. Entries with the encryption flag give an <c>encrypted-attachment</c> finding
+/// and are skipped. Every entry's expansion ratio is checked from its declared sizes before it is opened and again
+/// as its bytes come out.
+/// Memory: the archive is copied into memory (ZipArchive needs to seek), at most the budget's remaining
+/// <see cref="Policy.InspectionLimits.MaxExpandedBytes"/>; entries are streamed, never buffered here.
+/// </summary>
+public sealed class ZipAttachmentReader : IAttachmentReader
+{
+    /// <inheritdoc />
+    public bool CanRead(AttachmentProbe probe)
+    {
+        if (probe is null)
+        {
+            throw new ArgumentNullException(nameof(probe));
+        }
+
+        // Local file header, or the end record of an empty archive.
+        return probe.StartsWith(new byte[] { 0x50, 0x4B, 0x03, 0x04 }) || probe.StartsWith(new byte[] { 0x50, 0x4B, 0x05, 0x06 });
+    }
+
+    /// <inheritdoc />
+    public void Read(Stream content, AttachmentContext context)
+    {
+        if (content is null || context is null)
+        {
+            throw new ArgumentNullException(content is null ? nameof(content) : nameof(context));
+        }
+
+        using MemoryStream buffer = BoundedBuffer.ReadAll(content, context.Budget);
+        ZipDirectory directory = ZipDirectory.Read(buffer.GetBuffer(), (int)buffer.Length);
+        if (directory.AnyEncrypted)
+        {
+            context.Report(FindingKinds.EncryptedAttachment, Confidence.High);
+        }
+
+        // Declared sizes first: a bomb that admits to being one is stopped before anything is inflated.
+        foreach (ZipDirectoryEntry entry in directory.Entries)
+        {
+            if (entry.UncompressedSize != 0xFFFFFFFF && entry.CompressedSize != 0xFFFFFFFF)
+            {
+                context.Budget.CheckRatio(entry.CompressedSize, entry.UncompressedSize);
+            }
+        }
+
+        if (OpenXmlText.KindOf(directory) is { } kind && OpenXmlText.TryRead(kind, buffer, directory, context))
+        {
+            return;
+        }
+
+        buffer.Position = 0;
+        using var archive = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
+        foreach (ZipArchiveEntry entry in archive.Entries)
+        {
+            context.Budget.CheckTime();
+            bool isFolder = entry.FullName.EndsWith("/", StringComparison.Ordinal) && entry.Length == 0;
+            if (isFolder || directory.Find(entry.FullName) is { Encrypted: true })
+            {
+                // Encrypted entries cannot be read without the password; the finding above already says so.
+                context.Budget.ChargeEntry();
+                continue;
+            }
+
+            context.Budget.CheckRatio(entry.CompressedLength, entry.Length);
+            using var entryStream = new RatioLimitedStream(entry.Open(), entry.CompressedLength, context.Budget);
+            context.InspectNested(entry.FullName, entryStream);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace SecureMailGate.Core.Inspection.Readers;
+
+/// <summary>
+/// The few central-directory facts <see cref="System.IO.Compression.ZipArchive"/> does not expose on every
+/// target: each entry's general-purpose flags (bit 0 = encrypted) and its declared sizes. Only the fixed-size
+/// header fields are read (PKWARE APPNOTE 4.3.12, 4.3.16); the archive itself is still read by ZipArchive.
+/// </summary>
+internal sealed class ZipDirectory
+{
+    private const uint EndOfCentralDirectory = 0x06054b50;
+    private const uint CentralHeader = 0x02014b50;
+    private const uint LocalHeader = 0x04034b50;
+
+    private readonly Dictionary<string, ZipDirectoryEntry> _byName = new(StringComparer.Ordinal);
+
+    private ZipDirectory()
+    {
+    }
+
+    /// <summary>The entries in directory order.</summary>
+    public List<ZipDirectoryEntry> Entries { get; } = new();
+
+    /// <summary>Whether any entry (or, for an archive without a readable directory, the first local header) has the encryption flag.</summary>
+    public bool AnyEncrypted { get; private set; }
+
+    /// <summary>The entry with this exact name, or null.</summary>
+    public ZipDirectoryEntry? Find(string name) => _byName.TryGetValue(name, out ZipDirectoryEntry? e) ? e : null;
+
+    /// <summary>Reads the central directory of a ZIP held in memory; tolerates truncation (returns what it could read).</summary>
+    public static ZipDirectory Read(byte[] data, int length)
+    {
+        var dir = new ZipDirectory();
+
+        // The first local header tells even when the directory at the end is missing (a truncated download).
+        if (length >= 8 && U32(data, 0) == LocalHeader && (U16(data, 6) & 1) != 0)
+        {
+            dir.AnyEncrypted = true;
+        }
+
+        int eocd = FindEndOfCentralDirectory(data, length);
+        if (eocd < 0)
+        {
+            return dir;
+        }
+
+        long offset = U32(data, eocd + 16);
+        int count = U16(data, eocd + 10);
+        if (offset == 0xFFFFFFFF || count == 0xFFFF)
+        {
+            // ZIP64: the sizes are in extra fields; ZipArchive reads those. Scan headers from the start of the directory instead.
+            offset = FindFirstCentralHeader(data, length);
+            count = int.MaxValue;
+        }
+
+        int pos = (int)Math.Min(offset, int.MaxValue);
+        for (int i = 0; i < count && pos >= 0 && pos + 46 <= length && U32(data, pos) == CentralHeader; i++)
+        {
+            int flags = U16(data, pos + 8);
+            long compressed = U32(data, pos + 20);
+            long uncompressed = U32(data, pos + 24);
+            int nameLength = U16(data, pos + 28);
+            int extraLength = U16(data, pos + 30);
+            int commentLength = U16(data, pos + 32);
+            if (pos + 46 + nameLength > length)
+            {
+                break;
+            }
+
+            // Bit 11: the name is UTF-8; otherwise code page 437, whose ASCII range is all that matters for part names.
+            Encoding encoding = (flags & 0x800) != 0 ? Encoding.UTF8 : Encoding.GetEncoding(28591);
+            string name = encoding.GetString(data, pos + 46, nameLength);
+            var entry = new ZipDirectoryEntry(name, (flags & 1) != 0, compressed, uncompressed);
+            dir.Entries.Add(entry);
+            dir._byName[name] = entry;
+            dir.AnyEncrypted |= entry.Encrypted;
+            pos += 46 + nameLength + extraLength + commentLength;
+        }
+
+        return dir;
+    }
+
+    private static int FindEndOfCentralDirectory(byte[] data, int length)
+    {
+        // The record is 22 bytes plus a comment of at most 65535 bytes.
+        int stop = Math.Max(0, length - 22 - 0xFFFF);
+        for (int i = length - 22; i >= stop; i--)
+        {
+            if (U32(data, i) == EndOfCentralDirectory)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static long FindFirstCentralHeader(byte[] data, int length)
+    {
+        for (int i = 0; i + 4 <= length; i++)
+        {
+            if (U32(data, i) == CentralHeader)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int U16(byte[] d, int i) => d[i] | (d[i + 1] << 8);
+
+    private static uint U32(byte[] d, int i) => (uint)(d[i] | (d[i + 1] << 8) | (d[i + 2] << 16) | (d[i + 3] << 24));
+}

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using NUnit.Framework;
+using SecureMailGate.Core.Inspection;
+using SecureMailGate.Core.Policy;
+
+namespace SecureMailGate.Core.Tests.Inspection.Attachments;
+
+[TestFixture]
+public sealed class ArchiveAttachmentTests
+{
+    private static readonly byte[] PatientText = Encoding.UTF8.GetBytes("Patient: J Bloggs\nNHS number 943 476 5919\n");
+
+    [Test]
+    public void NestedZipFindingIsLocatedByFullPath()
+    {
+        byte[] docx = AttachmentFixtures.Docx(new[] { "Patient ", "943 476 5919" });
+        byte[] inner = AttachmentFixtures.Zip(("inner.docx", docx));
+        byte[] outer = AttachmentFixtures.Zip(("readme.txt", Encoding.UTF8.GetBytes("nothing here")), ("inner.zip", inner));
+
+        Verdict verdict = Gate.Attach("outer.zip", outer);
+
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:outer.zip/inner.zip/inner.docx")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Decisions.Single().Action, Is.EqualTo(RecipientAction.Encrypt));
+    }
+
+    [Test]
+    public void TextFileThatIsReallyAZipIsInspectedAsZip()
+    {
+        byte[] zip = AttachmentFixtures.Zip(("notes.txt", PatientText));
+
+        Verdict verdict = Gate.Attach("notes.txt", zip);
+
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:notes.txt/notes.txt")?.Confidence, Is.EqualTo(Confidence.High));
+    }
+
+    [Test]
+    public void PasswordProtectedZipIsEncryptedAttachmentBlockedToAccredited()
+    {
+        byte[] zip = AttachmentFixtures.MarkEncrypted(AttachmentFixtures.Zip(("results.csv", PatientText)));
+
+        Verdict verdict = Gate.Attach("results.zip", zip, recipients: new[] { Gate.Council });
+
+        Assert.That(verdict.Find(FindingKinds.EncryptedAttachment, "attachment:results.zip")?.Confidence, Is.EqualTo(Confidence.High));
+        RecipientDecision decision = verdict.Decisions.Single();
+        Assert.That(decision.Action, Is.EqualTo(RecipientAction.Block));
+        Assert.That(decision.Reasons, Does.Contain(ReasonCodes.EncryptedAttachmentMayBeStripped));
+        Assert.That(verdict.Findings.Any(f => f.Kind == FindingKinds.NhsNumber), Is.False, "encrypted entries cannot be read");
+    }
+
+    [Test]
+    public void ZipBombIsStoppedByRatioQuickly()
+    {
+        byte[] bomb = AttachmentFixtures.ZeroBomb("zeros.txt", 200L * 1024 * 1024);
+        var watch = Stopwatch.StartNew();
+
+        Verdict verdict = Gate.Attach("bomb.zip", bomb);
+
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.Sensitive, Is.True);
+        Assert.That(verdict.Decisions.Single().Action, Is.EqualTo(RecipientAction.Encrypt));
+        Assert.That(watch.Elapsed.TotalSeconds, Is.LessThan(30), "the limit trips before the bomb is inflated");
+    }
+
+    [Test]
+    public void ZipBombLyingAboutItsSizeNeverInflatesUnbounded()
+    {
+        byte[] bomb = AttachmentFixtures.LieAboutSizes(AttachmentFixtures.ZeroBomb("zeros.txt", 200L * 1024 * 1024));
+        var watch = Stopwatch.StartNew();
+
+        Verdict verdict = Gate.Attach("bomb.zip", bomb);
+
+        // .NET stops inflating at the declared size; where a runtime does not, the ratio check on the bytes that
+        // come out trips (see DecompressedBytesPastTheRatioTripTheLimit). Either way: a decision, in seconds.
+        Assert.That(verdict.Decisions, Has.Count.EqualTo(1));
+        Assert.That(watch.Elapsed.TotalSeconds, Is.LessThan(30));
+    }
+
+    [Test]
+    public void DecompressedBytesPastTheRatioTripTheLimit()
+    {
+        var budget = new InspectionBudget(new InspectionLimits(MaxRatio: 100), System.TimeProvider.System);
+        using var endless = new RatioLimitedStream(new EndlessZeros(), compressed: 1000, budget);
+        byte[] buffer = new byte[8192];
+        long total = 0;
+
+        Assert.Throws<InspectionLimitException>(() =>
+        {
+            while (true)
+            {
+                total += endless.Read(buffer, 0, buffer.Length);
+            }
+        });
+        Assert.That(total, Is.LessThanOrEqualTo(100_000));
+    }
+
+    private sealed class EndlessZeros : System.IO.Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new System.NotSupportedException();
+
+        public override long Position { get => 0; set => throw new System.NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            System.Array.Clear(buffer, offset, count);
+            return count;
+        }
+
+        public override long Seek(long offset, System.IO.SeekOrigin origin) => throw new System.NotSupportedException();
+
+        public override void SetLength(long value) => throw new System.NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new System.NotSupportedException();
+    }
+
+    [Test]
+    public void NestedZipBombIsStoppedByDepth()
+    {
+        byte[] current = AttachmentFixtures.Zip(("leaf.txt", PatientText));
+        for (int i = 0; i < 8; i++)
+        {
+            current = AttachmentFixtures.Zip(("level" + i + ".zip", current));
+        }
+
+        Verdict verdict = Gate.Attach("nest.zip", current);
+
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.Sensitive, Is.True);
+    }
+
+    [Test]
+    public void ManyModestEntriesAreStoppedByTotalExpandedBytes()
+    {
+        byte[] text = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, 20_000).Select(i => i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture) + " ")));
+        byte[] zip = AttachmentFixtures.Zip(Enumerable.Range(0, 10).Select(i => ("part" + i + ".txt", text)).ToArray());
+        PolicyOptions small = Gate.Policy with { Limits = new InspectionLimits(MaxExpandedBytes: 1_000_000) };
+
+        Verdict verdict = Gate.Attach("parts.zip", zip, small);
+
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+    }
+
+    [Test]
+    public void TooManyEntriesIsALimit()
+    {
+        byte[] zip = AttachmentFixtures.Zip(Enumerable.Range(0, 50).Select(i => ("f" + i + ".txt", new byte[] { (byte)'x' })).ToArray());
+        PolicyOptions small = Gate.Policy with { Limits = new InspectionLimits(MaxEntries: 20) };
+
+        Verdict verdict = Gate.Attach("many.zip", zip, small);
+
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+    }
+
+    [Test]
+    public void SevenZipWithEncryptedHeaderIsEncryptedAttachment()
+    {
+        Verdict verdict = Gate.Attach("records.7z", AttachmentFixtures.SevenZip(encryptedHeader: true), recipients: new[] { Gate.Council });
+
+        Assert.That(verdict.Find(FindingKinds.EncryptedAttachment, "attachment:records.7z")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Decisions.Single().Action, Is.EqualTo(RecipientAction.Block));
+    }
+
+    [Test]
+    public void SevenZipWithoutEncryptionIsUnreadableNotEncrypted()
+    {
+        Verdict verdict = Gate.Attach("records.dat", AttachmentFixtures.SevenZip(encryptedHeader: false));
+
+        Assert.That(verdict.Find(FindingKinds.UnreadableAttachment, "attachment:records.dat"), Is.Not.Null);
+        Assert.That(verdict.Findings.Any(f => f.Kind == FindingKinds.EncryptedAttachment), Is.False);
+    }
+
+    [Test]
+    public void WinmailDatInsideZipIsReadThroughTnef()
+    {
+        byte[] zip = AttachmentFixtures.Zip(("winmail.dat", AttachmentFixtures.Tnef("Referral for patient 943 476 5919")));
+
+        Verdict verdict = Gate.Attach("forwarded.zip", zip);
+
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:forwarded.zip/winmail.dat")?.Confidence, Is.EqualTo(Confidence.High));
+    }
+}

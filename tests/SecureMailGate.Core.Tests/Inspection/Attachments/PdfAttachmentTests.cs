@@ -1,0 +1,60 @@
+using System.Linq;
+using NUnit.Framework;
+using SecureMailGate.Core.Inspection;
+using SecureMailGate.Core.Policy;
+
+namespace SecureMailGate.Core.Tests.Inspection.Attachments;
+
+[TestFixture]
+public sealed class PdfAttachmentTests
+{
+    [Test]
+    public void PdfTextLayerIsScanned()
+    {
+        Verdict verdict = Gate.Attach("discharge.pdf", AttachmentFixtures.Pdf("Discharge summary for patient NHS number 943 476 5919"));
+
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:discharge.pdf")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Decisions.Single().Action, Is.EqualTo(RecipientAction.Encrypt));
+    }
+
+    [Test]
+    public void PdfWithoutTextLayerIsUnreadableNotClean()
+    {
+        Verdict verdict = Gate.Attach("scan.pdf", AttachmentFixtures.Pdf(null));
+
+        Assert.That(verdict.Find(FindingKinds.UnreadableAttachment, "attachment:scan.pdf"), Is.Not.Null);
+        Assert.That(verdict.Findings.Any(f => f.Kind == FindingKinds.NhsNumber), Is.False);
+    }
+
+    [Test]
+    public void PdfRenamedAsTextIsStillReadAsPdf()
+    {
+        Verdict verdict = Gate.Attach("notes.txt", AttachmentFixtures.Pdf("Patient 943 476 5919"));
+
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:notes.txt")?.Confidence, Is.EqualTo(Confidence.High));
+    }
+
+    [Test]
+    public void EncryptedPdfIsReportedAndBlockedToAccreditedDomain()
+    {
+        Verdict verdict = Gate.Attach("results.pdf", AttachmentFixtures.EncryptedPdf(), recipients: new[] { Gate.Council, Gate.NhsMail, Gate.Gmail });
+
+        Assert.That(verdict.Find(FindingKinds.EncryptedAttachment, "attachment:results.pdf")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Find(FindingKinds.UnreadableAttachment, "attachment:results.pdf"), Is.Null, "encryption explains why no text was read");
+        RecipientDecision council = verdict.Decisions.Single(d => d.Address == Gate.Council);
+        Assert.That(council.Action, Is.EqualTo(RecipientAction.Block));
+        Assert.That(council.Reasons, Does.Contain(ReasonCodes.EncryptedAttachmentMayBeStripped));
+        Assert.That(verdict.Decisions.Single(d => d.Address == Gate.NhsMail).Reasons, Does.Contain(ReasonCodes.EncryptionUnnecessary));
+        Assert.That(verdict.Decisions.Single(d => d.Address == Gate.Gmail).Action, Is.EqualTo(RecipientAction.Allow));
+    }
+
+    [TestCase("/Encrypt 5 0 R", true)]
+    [TestCase("/Encrypt<</Filter/Standard>>", true)]
+    [TestCase("/EncryptMetadata false", false)]
+    [TestCase("no key here", false)]
+    public void EncryptDictionaryScan(string text, bool expected)
+    {
+        byte[] bytes = System.Text.Encoding.ASCII.GetBytes("%PDF-1.7 trailer << " + text + " >>");
+        Assert.That(Core.Inspection.Readers.PdfAttachmentReader.HasEncryptDictionary(bytes, bytes.Length), Is.EqualTo(expected));
+    }
+}
