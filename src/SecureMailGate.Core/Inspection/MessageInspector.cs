@@ -36,15 +36,6 @@ public sealed class MessageInspector
     private readonly IReadOnlyList<IAttachmentReader> _readers;
     private readonly TimeProvider _clock;
 
-    static MessageInspector()
-    {
-#if NET
-        // Mail (and MimeKit's TNEF reader) uses Windows code pages such as 1252, which .NET ships but does not
-        // register by default; without this a TNEF body cannot be read at all.
-        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-#endif
-    }
-
     /// <summary>Builds the detectors for a policy.</summary>
     /// <param name="options">The policy (threshold, admin patterns, limits).</param>
     /// <param name="readers">Attachment readers, tried in order; null for <see cref="DefaultReaders"/>.</param>
