@@ -10,12 +10,15 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// document by <see cref="OpenXmlText"/>; any other archive is opened entry by entry, each entry re-dispatched to
 /// the reader list one level deeper. Entries with the encryption flag give an <c>encrypted-attachment</c> finding
 /// and are skipped. Every entry's expansion ratio is checked from its declared sizes before it is opened and again
-/// as its bytes come out.
+/// as its bytes come out; an entry whose compressed data is larger than its declared size can explain (data hidden
+/// past the point where ZipArchive stops inflating) is an inspection limit.
 /// Memory: the archive is copied into memory (ZipArchive needs to seek), at most the budget's remaining
 /// <see cref="Policy.InspectionLimits.MaxExpandedBytes"/>; entries are streamed, never buffered here.
 /// </summary>
 public sealed class ZipAttachmentReader : IAttachmentReader
 {
+    private const string SizeMismatch = "An archive entry's declared size does not match its data.";
+
     /// <inheritdoc />
     public bool CanRead(AttachmentProbe probe)
     {
@@ -43,9 +46,15 @@ public sealed class ZipAttachmentReader : IAttachmentReader
             context.Report(FindingKinds.EncryptedAttachment, Confidence.High);
         }
 
-        // Declared sizes first: a bomb that admits to being one is stopped before anything is inflated.
+        // Declared sizes first: a bomb that admits to being one is stopped before anything is inflated, and an entry
+        // whose sizes contradict each other is hiding data (ZipArchive stops inflating at the declared size).
         foreach (ZipDirectoryEntry entry in directory.Entries)
         {
+            if (entry.SizesInconsistent)
+            {
+                throw new InspectionLimitException(SizeMismatch);
+            }
+
             if (entry.UncompressedSize != 0xFFFFFFFF && entry.CompressedSize != 0xFFFFFFFF)
             {
                 context.Budget.CheckRatio(entry.CompressedSize, entry.UncompressedSize);
@@ -68,6 +77,13 @@ public sealed class ZipAttachmentReader : IAttachmentReader
                 // Encrypted entries cannot be read without the password; the finding above already says so.
                 context.Budget.ChargeEntry();
                 continue;
+            }
+
+            // ZipArchive's own view of the sizes (it may take them from a ZIP64 extra field the directory scan skipped).
+            ZipDirectoryEntry? declared = directory.Find(entry.FullName);
+            if (ZipDirectoryEntry.IsInconsistent(declared?.Method ?? 8, entry.CompressedLength, entry.Length))
+            {
+                throw new InspectionLimitException(SizeMismatch);
             }
 
             context.Budget.CheckRatio(entry.CompressedLength, entry.Length);

@@ -6,7 +6,7 @@ namespace SecureMailGate.Core.Inspection.Readers;
 
 /// <summary>
 /// The few central-directory facts <see cref="System.IO.Compression.ZipArchive"/> does not expose on every
-/// target: each entry's general-purpose flags (bit 0 = encrypted) and its declared sizes. Only the fixed-size
+/// target: each entry's general-purpose flags (bit 0 = encrypted), compression method and declared sizes. Only the fixed-size
 /// header fields are read (PKWARE APPNOTE 4.3.12, 4.3.16); the archive itself is still read by ZipArchive.
 /// </summary>
 internal sealed class ZipDirectory
@@ -60,6 +60,7 @@ internal sealed class ZipDirectory
         for (int i = 0; i < count && pos >= 0 && pos + 46 <= length && U32(data, pos) == CentralHeader; i++)
         {
             int flags = U16(data, pos + 8);
+            int method = U16(data, pos + 10);
             long compressed = U32(data, pos + 20);
             long uncompressed = U32(data, pos + 24);
             int nameLength = U16(data, pos + 28);
@@ -73,7 +74,7 @@ internal sealed class ZipDirectory
             // Bit 11: the name is UTF-8; otherwise code page 437, whose ASCII range is all that matters for part names.
             Encoding encoding = (flags & 0x800) != 0 ? Encoding.UTF8 : Encoding.GetEncoding(28591);
             string name = encoding.GetString(data, pos + 46, nameLength);
-            var entry = new ZipDirectoryEntry(name, (flags & 1) != 0, compressed, uncompressed);
+            var entry = new ZipDirectoryEntry(name, (flags & 1) != 0, compressed, uncompressed, method);
             dir.Entries.Add(entry);
             dir._byName[name] = entry;
             dir.AnyEncrypted |= entry.Encrypted;

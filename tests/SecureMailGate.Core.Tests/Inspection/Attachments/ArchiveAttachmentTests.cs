@@ -78,6 +78,68 @@ public sealed class ArchiveAttachmentTests
     }
 
     [Test]
+    public void EntryDeclaringASizeSmallerThanItsDataIsALimit()
+    {
+        // ~100 KB of text that does not compress away, with the identifier near the end: past the declared 10 bytes,
+        // where ZipArchive stops inflating and the detectors would never see it.
+        var random = new System.Random(1234);
+        var text = new StringBuilder();
+        while (text.Length < 100_000)
+        {
+            text.Append(random.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(' ');
+        }
+
+        text.Append("patient 943 476 5919\n");
+        byte[] zip = AttachmentFixtures.DeclareUncompressedSize(AttachmentFixtures.Zip(("notes.txt", Encoding.ASCII.GetBytes(text.ToString()))), 10);
+
+        Verdict verdict = Gate.Attach("notes.zip", zip);
+
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.Sensitive, Is.True);
+    }
+
+    [Test]
+    public void StoredEntryWhoseSizesDifferIsALimit()
+    {
+        byte[] zip = StoredZip("notes.txt", Encoding.ASCII.GetBytes("Referral for patient 943 476 5919, see notes."));
+        byte[] lying = AttachmentFixtures.DeclareUncompressedSize(zip, 8);
+
+        Verdict honest = Gate.Attach("notes.zip", zip);
+        Verdict verdict = Gate.Attach("notes.zip", lying);
+
+        Assert.That(honest.Find(FindingKinds.NhsNumber, "attachment:notes.zip/notes.txt"), Is.Not.Null, "a stored entry with matching sizes is read");
+        Assert.That(honest.Find(FindingKinds.InspectionLimit, "message"), Is.Null);
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.Sensitive, Is.True);
+    }
+
+    [Test]
+    public void SmallAndIncompressibleEntriesAreNotMistakenForHiddenData()
+    {
+        var random = new System.Random(99);
+        byte[] noise = new byte[50_000];
+        random.NextBytes(noise);
+        byte[] zip = AttachmentFixtures.Zip(("empty.txt", System.Array.Empty<byte>()), ("one.txt", new[] { (byte)'x' }), ("noise.bin", noise), ("notes.txt", PatientText));
+
+        Verdict verdict = Gate.Attach("mixed.zip", zip);
+
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Null);
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:mixed.zip/notes.txt"), Is.Not.Null);
+    }
+
+    private static byte[] StoredZip(string name, byte[] content)
+    {
+        using var ms = new System.IO.MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(ms, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using System.IO.Stream s = zip.CreateEntry(name, System.IO.Compression.CompressionLevel.NoCompression).Open();
+            s.Write(content, 0, content.Length);
+        }
+
+        return ms.ToArray();
+    }
+
+    [Test]
     public void DecompressedBytesPastTheRatioTripTheLimit()
     {
         var budget = new InspectionBudget(new InspectionLimits(MaxRatio: 100), System.TimeProvider.System);

@@ -243,6 +243,27 @@ internal static class AttachmentFixtures
         return copy;
     }
 
+    /// <summary>Sets the declared uncompressed size of every entry, in both its local header and the central directory.</summary>
+    public static byte[] DeclareUncompressedSize(byte[] zip, uint size)
+    {
+        byte[] copy = (byte[])zip.Clone();
+        byte[] value = BitConverter.GetBytes(size);
+        for (int i = 0; i + 30 <= copy.Length; i++)
+        {
+            uint sig = BitConverter.ToUInt32(copy, i);
+            if (sig == 0x04034b50)
+            {
+                Array.Copy(value, 0, copy, i + 22, 4);
+            }
+            else if (sig == 0x02014b50)
+            {
+                Array.Copy(value, 0, copy, i + 24, 4);
+            }
+        }
+
+        return copy;
+    }
+
     /// <summary>A minimal 7z file: signature header, some packed bytes, and an end header of the given kind.</summary>
     public static byte[] SevenZip(bool encryptedHeader)
     {
