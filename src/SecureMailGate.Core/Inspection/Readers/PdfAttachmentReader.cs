@@ -15,7 +15,8 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// (a scan) gives <c>unreadable-attachment</c>: it is never passed as clean without a word read.
 /// Memory: the file is copied into memory (PdfPig seeks), at most the budget's remaining
 /// <see cref="Policy.InspectionLimits.MaxExpandedBytes"/>; the text of one page is held at a time, and every
-/// extracted character is charged to the budget too.
+/// extracted character is charged to the budget too. Every stream PdfPig decodes goes through
+/// <see cref="BudgetedPdfFilters"/>, so a decompression bomb inside the PDF is an inspection limit, not an allocation.
 /// </summary>
 public sealed class PdfAttachmentReader : IAttachmentReader
 {
@@ -49,9 +50,11 @@ public sealed class PdfAttachmentReader : IAttachmentReader
             context.Report(FindingKinds.EncryptedAttachment, Confidence.High);
         }
 
+        var filters = new BudgetedPdfFilters(context.Budget);
         try
         {
-            using PdfDocument document = PdfDocument.Open(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            using PdfDocument document = PdfDocument.Open(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = filters });
+            filters.ThrowIfTripped();
             if (document.IsEncrypted && !encrypted)
             {
                 context.Report(FindingKinds.EncryptedAttachment, Confidence.High);
@@ -59,12 +62,18 @@ public sealed class PdfAttachmentReader : IAttachmentReader
             }
 
             var found = new TextFound();
-            context.ScanText(new ChunkTextReader(PageTexts(document, context.Budget, found)));
+            context.ScanText(new ChunkTextReader(PageTexts(document, context.Budget, filters, found)));
+            filters.ThrowIfTripped();
             if (document.NumberOfPages > 0 && !found.Any && !encrypted)
             {
                 // Pages but no text layer: a scanned letter the detectors cannot see into.
                 context.Report(FindingKinds.UnreadableAttachment, Confidence.High);
             }
+        }
+        catch (Exception ex) when (filters.Tripped is not null && ex is not InspectionLimitException and not OperationCanceledException)
+        {
+            // PdfPig wrapped the limit a filter reached (or failed after swallowing it): the limit is the outcome.
+            throw new InspectionLimitException(filters.Tripped.Message, ex);
         }
         catch (Exception ex) when (encrypted && ex is not InspectionLimitException and not OperationCanceledException)
         {
@@ -106,13 +115,14 @@ public sealed class PdfAttachmentReader : IAttachmentReader
         return false;
     }
 
-    private static IEnumerable<string> PageTexts(PdfDocument document, InspectionBudget budget, TextFound found)
+    private static IEnumerable<string> PageTexts(PdfDocument document, InspectionBudget budget, BudgetedPdfFilters filters, TextFound found)
     {
         for (int n = 1; n <= document.NumberOfPages; n++)
         {
             budget.CheckTime();
             Page page = document.GetPage(n);
             string text = ContentOrderTextExtractor.GetText(page);
+            filters.ThrowIfTripped();
             budget.ChargeCharacters(text.Length);
             if (!found.Any && !string.IsNullOrWhiteSpace(text))
             {

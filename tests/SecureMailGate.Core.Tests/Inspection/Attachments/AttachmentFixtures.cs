@@ -142,30 +142,68 @@ internal static class AttachmentFixtures
     public static byte[] EncryptedPdf()
     {
         string hex32 = string.Concat(Enumerable.Repeat("A1B2C3D4", 8));
-        var objects = new[]
+        return HandWrittenPdf(
+            new[]
+            {
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+                "<< /Length 16 >>\nstream\n0123456789ABCDEF\nendstream",
+                $"<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O <{hex32}> /U <{hex32}> >>",
+            },
+            $"/Encrypt 5 0 R /ID [<{hex32}> <{hex32}>]");
+    }
+
+    /// <summary>
+    /// A one-page hand-written PDF whose content stream is <paramref name="spaces"/> spaces (valid, empty page
+    /// content), FlateDecode-compressed: a decompression bomb of about 1000:1.
+    /// </summary>
+    public static byte[] FlateBombPdf(long spaces)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
         {
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-            "<< /Length 16 >>\nstream\n0123456789ABCDEF\nendstream",
-            $"<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O <{hex32}> /U <{hex32}> >>",
-        };
+            byte[] chunk = Enumerable.Repeat((byte)' ', 1 << 20).ToArray();
+            for (long left = spaces; left > 0; left -= chunk.Length)
+            {
+                zlib.Write(chunk, 0, (int)Math.Min(chunk.Length, left));
+            }
+        }
+
+        string data = Encoding.GetEncoding(28591).GetString(compressed.ToArray());
+        return HandWrittenPdf(
+            new[]
+            {
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+                $"<< /Length {data.Length} /Filter /FlateDecode >>\nstream\n{data}\nendstream",
+            },
+            string.Empty);
+    }
+
+    /// <summary>
+    /// A PDF written by hand: objects 1..n in order (object 1 the catalog), an xref table and a trailer with
+    /// <paramref name="trailerExtra"/>. Strings are Latin-1, so binary stream data passes through byte for byte.
+    /// </summary>
+    private static byte[] HandWrittenPdf(IReadOnlyList<string> objects, string trailerExtra)
+    {
         var sb = new StringBuilder("%PDF-1.6\n");
         var offsets = new List<int>();
-        for (int i = 0; i < objects.Length; i++)
+        for (int i = 0; i < objects.Count; i++)
         {
             offsets.Add(sb.Length);
             sb.Append(i + 1).Append(" 0 obj\n").Append(objects[i]).Append("\nendobj\n");
         }
 
         int xref = sb.Length;
-        sb.Append("xref\n0 ").Append(objects.Length + 1).Append("\n0000000000 65535 f \n");
+        sb.Append("xref\n0 ").Append(objects.Count + 1).Append("\n0000000000 65535 f \n");
         foreach (int o in offsets)
         {
             sb.Append(o.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)).Append(" 00000 n \n");
         }
 
-        sb.Append("trailer\n<< /Size 6 /Root 1 0 R /Encrypt 5 0 R /ID [<").Append(hex32).Append("> <").Append(hex32).Append(">] >>\nstartxref\n")
+        sb.Append("trailer\n<< /Size ").Append(objects.Count + 1).Append(" /Root 1 0 R ").Append(trailerExtra).Append(" >>\nstartxref\n")
             .Append(xref).Append("\n%%EOF\n");
         return Encoding.GetEncoding(28591).GetBytes(sb.ToString());
     }

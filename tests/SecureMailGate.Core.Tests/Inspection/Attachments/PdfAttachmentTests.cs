@@ -48,6 +48,42 @@ public sealed class PdfAttachmentTests
         Assert.That(verdict.Decisions.Single(d => d.Address == Gate.Gmail).Action, Is.EqualTo(RecipientAction.Allow));
     }
 
+    [Test]
+    public void FlateBombInsidePdfIsStoppedQuickly()
+    {
+        byte[] bomb = AttachmentFixtures.FlateBombPdf(60L * 1024 * 1024);
+        Assert.That(bomb.Length, Is.LessThan(200_000), "the bomb is small on the wire");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        Verdict verdict = Gate.Attach("report.pdf", bomb);
+
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.Sensitive, Is.True);
+        Assert.That(watch.Elapsed.TotalSeconds, Is.LessThan(5), "the limit trips before the stream is inflated");
+    }
+
+    [Test]
+    public void FlateStreamPastTheExpandedBytesLimitIsALimitEvenWithinTheRatio()
+    {
+        // 3 MB of spaces deflate ~1000:1; with the ratio out of the way the total-bytes limit must still hold.
+        PolicyOptions tight = Gate.Policy with { Limits = new InspectionLimits(MaxExpandedBytes: 1_000_000, MaxRatio: 10_000) };
+
+        Verdict verdict = Gate.Attach("report.pdf", AttachmentFixtures.FlateBombPdf(3L * 1024 * 1024), tight);
+
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.Sensitive, Is.True);
+    }
+
+    [Test]
+    public void ModestFlateStreamIsReadNormally()
+    {
+        // 500 KB of spaces deflates ~1000:1, far past the ratio, but is too small to hurt: no limit.
+        Verdict verdict = Gate.Attach("blank.pdf", AttachmentFixtures.FlateBombPdf(500_000));
+
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Null, "a small stream is not judged by its ratio");
+        Assert.That(verdict.Find(FindingKinds.UnreadableAttachment, "attachment:blank.pdf"), Is.Not.Null);
+    }
+
     [TestCase("/Encrypt 5 0 R", true)]
     [TestCase("/Encrypt<</Filter/Standard>>", true)]
     [TestCase("/EncryptMetadata false", false)]

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using UglyToad.PdfPig.Filters;
+using UglyToad.PdfPig.Tokens;
+
+namespace SecureMailGate.Core.Inspection.Readers;
+
+/// <summary>
+/// The filters PdfPig decodes PDF streams with, each charged to the inspection budget. PdfPig inflates a
+/// <c>/FlateDecode</c> stream into memory without any bound, so a 60 KB stream can become gigabytes: a flate stream
+/// is first inflated into a counting sink (nothing kept) that charges every byte to
+/// <see cref="InspectionBudget.ChargeBytes"/> and, past <see cref="RatioFloor"/>, checks the expansion ratio against
+/// the encoded length, and only when it is within the limits is it handed to PdfPig's own filter (which also applies
+/// predictors). Other filters' output is charged after decoding: ASCII and run-length cannot expand far; LZW (rare
+/// since PDF 1.2) is bounded only by that after-the-fact charge.
+/// PdfPig may swallow an exception thrown inside a filter, so the first limit reached is also kept in
+/// <see cref="Tripped"/> for the reader to raise.
+/// One instance per document; not thread-safe (one inspection runs on one thread).
+/// </summary>
+internal sealed class BudgetedPdfFilters : IFilterProvider
+{
+    /// <summary>
+    /// Output below which a stream's ratio is not judged: small streams of repeated operators or blank image rows
+    /// legitimately deflate past 100:1 and cannot hurt; the total-bytes budget still counts them.
+    /// </summary>
+    internal const long RatioFloor = 1024 * 1024;
+
+    private readonly IFilterProvider _inner;
+    private readonly InspectionBudget _budget;
+    private readonly Dictionary<IFilter, IFilter> _wrapped = new();
+
+    /// <param name="budget">Charged with every decoded byte.</param>
+    /// <param name="inner">The filters doing the decoding; PdfPig's defaults when null.</param>
+    public BudgetedPdfFilters(InspectionBudget budget, IFilterProvider? inner = null)
+    {
+        _budget = budget ?? throw new ArgumentNullException(nameof(budget));
+        _inner = inner ?? DefaultFilterProvider.Instance;
+    }
+
+    /// <summary>The first limit a filter reached, or null.</summary>
+    public InspectionLimitException? Tripped { get; private set; }
+
+    /// <summary>Raises the first limit reached, if PdfPig swallowed it.</summary>
+    /// <exception cref="InspectionLimitException">A filter reached a limit.</exception>
+    public void ThrowIfTripped()
+    {
+        if (Tripped is { } tripped)
+        {
+            throw new InspectionLimitException(tripped.Message, tripped);
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<IFilter> GetFilters(DictionaryToken dictionary) => Wrap(_inner.GetFilters(dictionary));
+
+    /// <inheritdoc />
+    public IReadOnlyList<IFilter> GetNamedFilters(IReadOnlyList<NameToken> names) => Wrap(_inner.GetNamedFilters(names));
+
+    /// <inheritdoc />
+    public IReadOnlyList<IFilter> GetAllFilters() => Wrap(_inner.GetAllFilters());
+
+    private IReadOnlyList<IFilter> Wrap(IReadOnlyList<IFilter> filters)
+    {
+        var result = new IFilter[filters.Count];
+        for (int i = 0; i < filters.Count; i++)
+        {
+            IFilter filter = filters[i];
+            if (!_wrapped.TryGetValue(filter, out IFilter? wrapped))
+            {
+                wrapped = new BudgetedFilter(filter, this);
+                _wrapped[filter] = wrapped;
+            }
+
+            result[i] = wrapped;
+        }
+
+        return result;
+    }
+
+    private void Charge(Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (InspectionLimitException ex)
+        {
+            Tripped ??= ex;
+            throw;
+        }
+    }
+
+    /// <summary>Inflates <paramref name="encoded"/> into nothing, charging the budget as it goes.</summary>
+    private void CountInflated(ReadOnlyMemory<byte> encoded)
+    {
+        // The 2-byte zlib header is skipped and the Adler-32 trailer ignored, as PdfPig does; raw deflate works on
+        // both target frameworks (ZLibStream is not on net48).
+        if (encoded.Length <= 2)
+        {
+            return;
+        }
+
+        byte[] array = encoded.ToArray();
+        using var source = new MemoryStream(array, 2, array.Length - 2, writable: false);
+        using var inflater = new DeflateStream(source, CompressionMode.Decompress);
+        byte[] sink = new byte[64 * 1024];
+        long inflated = 0;
+        while (true)
+        {
+            int read;
+            try
+            {
+                read = inflater.Read(sink, 0, sink.Length);
+            }
+            catch (InvalidDataException)
+            {
+                // Damaged data: what came out so far is charged; PdfPig's own filter decides what to make of the rest.
+                return;
+            }
+
+            if (read == 0)
+            {
+                return;
+            }
+
+            inflated += read;
+            Charge(() =>
+            {
+                _budget.ChargeBytes(read);
+                if (inflated > RatioFloor)
+                {
+                    _budget.CheckRatio(array.Length, inflated);
+                }
+            });
+        }
+    }
+
+    private sealed class BudgetedFilter : IFilter
+    {
+        private readonly IFilter _inner;
+        private readonly BudgetedPdfFilters _owner;
+        private readonly bool _flate;
+
+        public BudgetedFilter(IFilter inner, BudgetedPdfFilters owner)
+        {
+            _inner = inner;
+            _owner = owner;
+            _flate = inner is FlateFilter;
+        }
+
+        public bool IsSupported => _inner.IsSupported;
+
+        public Memory<byte> Decode(Memory<byte> input, DictionaryToken streamDictionary, IFilterProvider filterProvider, int filterIndex)
+        {
+            _owner.Charge(_owner._budget.CheckTime);
+            if (_flate)
+            {
+                _owner.CountInflated(input);
+            }
+
+            Memory<byte> output = _inner.Decode(input, streamDictionary, filterProvider, filterIndex);
+            if (!_flate)
+            {
+                // Not ratio-checked: a blank scanned page legitimately shrinks far past the archive ratio under
+                // CCITT or LZW, and the bytes already exist; the total still counts.
+                _owner.Charge(() => _owner._budget.ChargeBytes(output.Length));
+            }
+
+            return output;
+        }
+    }
+}
