@@ -58,6 +58,7 @@ public sealed class ZipAttachmentReader : IAttachmentReader
             if (entry.UncompressedSize != 0xFFFFFFFF && entry.CompressedSize != 0xFFFFFFFF)
             {
                 context.Budget.CheckRatio(entry.CompressedSize, entry.UncompressedSize);
+                CheckInflatesToDeclaredSize(buffer.GetBuffer(), (int)buffer.Length, entry, context.Budget);
             }
         }
 
@@ -89,6 +90,43 @@ public sealed class ZipAttachmentReader : IAttachmentReader
             context.Budget.CheckRatio(entry.CompressedLength, entry.Length);
             using var entryStream = new RatioLimitedStream(entry.Open(), entry.CompressedLength, context.Budget);
             context.InspectNested(entry.FullName, entryStream);
+        }
+    }
+
+    /// <summary>
+    /// ZipArchive stops inflating at the declared size, so a deflated entry that declares less than it holds would
+    /// hide the rest. Inflate the raw data once into a counter (nothing kept) and compare: more output than declared
+    /// is a limit. The ratio check runs on the real output, so a bomb that lies trips it here, early.
+    /// </summary>
+    private static void CheckInflatesToDeclaredSize(byte[] data, int length, ZipDirectoryEntry entry, InspectionBudget budget)
+    {
+        int start;
+        if (entry.Encrypted || entry.Method != 8 || (start = ZipDirectory.DataStart(data, length, entry)) < 0)
+        {
+            return;
+        }
+
+        byte[] scratch = new byte[64 * 1024];
+        long produced = 0;
+        using var inflater = new DeflateStream(new MemoryStream(data, start, (int)entry.CompressedSize, writable: false), CompressionMode.Decompress);
+        try
+        {
+            int read;
+            while ((read = inflater.Read(scratch, 0, scratch.Length)) > 0)
+            {
+                produced += read;
+                if (produced > entry.UncompressedSize)
+                {
+                    throw new InspectionLimitException(SizeMismatch);
+                }
+
+                budget.CheckRatio(entry.CompressedSize, produced);
+                budget.CheckTime();
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // Corrupt data: ZipArchive reports it when the entry is read.
         }
     }
 }

@@ -66,6 +66,7 @@ internal sealed class ZipDirectory
             int nameLength = U16(data, pos + 28);
             int extraLength = U16(data, pos + 30);
             int commentLength = U16(data, pos + 32);
+            long localHeader = U32(data, pos + 42);
             if (pos + 46 + nameLength > length)
             {
                 break;
@@ -74,7 +75,7 @@ internal sealed class ZipDirectory
             // Bit 11: the name is UTF-8; otherwise code page 437, whose ASCII range is all that matters for part names.
             Encoding encoding = (flags & 0x800) != 0 ? Encoding.UTF8 : Encoding.GetEncoding(28591);
             string name = encoding.GetString(data, pos + 46, nameLength);
-            var entry = new ZipDirectoryEntry(name, (flags & 1) != 0, compressed, uncompressed, method);
+            var entry = new ZipDirectoryEntry(name, (flags & 1) != 0, compressed, uncompressed, method, localHeader);
             dir.Entries.Add(entry);
             dir._byName[name] = entry;
             dir.AnyEncrypted |= entry.Encrypted;
@@ -82,6 +83,22 @@ internal sealed class ZipDirectory
         }
 
         return dir;
+    }
+
+    /// <summary>
+    /// Where an entry's compressed data starts (after its local header), or -1 when the header is not where the
+    /// directory says or the data would run past the end.
+    /// </summary>
+    public static int DataStart(byte[] data, int length, ZipDirectoryEntry entry)
+    {
+        long header = entry.LocalHeaderOffset;
+        if (header < 0 || header + 30 > length || U32(data, (int)header) != LocalHeader)
+        {
+            return -1;
+        }
+
+        long start = header + 30 + U16(data, (int)header + 26) + U16(data, (int)header + 28);
+        return start + entry.CompressedSize > length ? -1 : (int)start;
     }
 
     private static int FindEndOfCentralDirectory(byte[] data, int length)

@@ -4,7 +4,7 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// One central-directory record: name, encryption flag, compression method (0 stored, 8 deflate, 9 deflate64)
 /// and declared sizes (0xFFFFFFFF when in a ZIP64 extra field).
 /// </summary>
-internal sealed record ZipDirectoryEntry(string Name, bool Encrypted, long CompressedSize, long UncompressedSize, int Method = 8)
+internal sealed record ZipDirectoryEntry(string Name, bool Encrypted, long CompressedSize, long UncompressedSize, int Method = 8, long LocalHeaderOffset = -1)
 {
     /// <summary>
     /// Whether the declared sizes cannot both be true: deflate never makes data much bigger (at most a few bytes

