@@ -47,6 +47,38 @@ public sealed class ReplayTests
     }
 
     [Test]
+    public void A_saved_winmail_dat_is_replayed_as_the_message_it_carries()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "smg-tnef-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            // Signature, key, then attBody (level 1, tag 0x0002800C) holding a discharge note.
+            byte[] body = System.Text.Encoding.ASCII.GetBytes("Discharge summary NHS number 943 476 5919\0");
+            using (var w = new BinaryWriter(File.Create(Path.Combine(folder, "winmail.dat"))))
+            {
+                w.Write(0x223E9F78u);
+                w.Write((ushort)1);
+                w.Write((byte)1);
+                w.Write(0x0002800Cu);
+                w.Write((uint)body.Length);
+                w.Write(body);
+                w.Write((ushort)body.Sum(b => b));
+            }
+
+            (int code, string output, string error) = CliRunner.Run("replay", folder, "--json-lines");
+            Assert.That(code, Is.EqualTo(0), error);
+            JsonElement message = JsonDocument.Parse(output).RootElement.GetProperty("message");
+            Assert.That(message.GetProperty("sensitive").GetBoolean(), Is.True);
+            Assert.That(message.GetProperty("findings")[0].GetProperty("kind").GetString(), Is.EqualTo("nhs-number"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public void A_missing_input_is_reported_and_the_rest_still_replayed()
     {
         (int code, string output, string error) = CliRunner.Run("replay", "/nonexistent/folder", CliRunner.InRepo("config", "samples"), "--json-lines");
@@ -81,5 +113,14 @@ public sealed class ReplayTests
         }
 
         Assert.That(labels.Count(l => l.Contains(".mbox", StringComparison.Ordinal)), Is.GreaterThan(4), "mbox files hold several messages each");
+
+        // Saved winmail.dat files are decoded as the messages they carry, not treated as unreadable MIME.
+        string[] unreadableTnef = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(o => o.GetProperty("file").GetString()!.EndsWith(".tnef", StringComparison.Ordinal))
+            .Where(o => o.GetProperty("message").GetProperty("findings").EnumerateArray().Any(f => f.GetProperty("location").GetString() == "message"))
+            .Select(o => o.GetProperty("file").GetString()!)
+            .ToArray();
+        Assert.That(unreadableTnef, Is.Empty);
     }
 }

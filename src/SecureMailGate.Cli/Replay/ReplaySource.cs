@@ -4,16 +4,21 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using MimeKit;
+using MimeKit.Tnef;
 using SecureMailGate.Core.Inspection;
 
 namespace SecureMailGate.Cli.Replay;
 
 /// <summary>
 /// Finds the messages to replay: every file under a folder (recursively, in name order, hidden files skipped)
-/// or a named file; a file that starts with an mbox "From " line is read as an mbox, anything else as one message.
+/// or a named file. A file that starts with an mbox "From " line is read as an mbox; a bare TNEF file (a saved
+/// winmail.dat) as the message Outlook encoded in it; anything else as one MIME message.
 /// </summary>
 internal static class ReplaySource
 {
+    // The little-endian signature that starts every TNEF stream.
+    private const uint TnefSignature = 0x223E9F78;
+
     /// <summary>The files named by the inputs; inputs that do not exist are returned as problems.</summary>
     public static (IReadOnlyList<string> Files, IReadOnlyList<string> Missing) FindFiles(IEnumerable<string> inputs)
     {
@@ -44,7 +49,14 @@ internal static class ReplaySource
     public static IEnumerable<ReplayItem> Read(string file)
     {
         using FileStream stream = new(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
-        if (!IsMbox(stream))
+        string kind = Sniff(stream);
+        if (kind == "tnef")
+        {
+            yield return ReadTnef(file, stream);
+            yield break;
+        }
+
+        if (kind != "mbox")
         {
             ReplayItem single;
             try
@@ -81,11 +93,29 @@ internal static class ReplaySource
         }
     }
 
-    private static bool IsMbox(Stream stream)
+    private static string Sniff(Stream stream)
     {
         byte[] head = new byte[5];
         int read = stream.Read(head, 0, head.Length);
         stream.Position = 0;
-        return read == 5 && Encoding.ASCII.GetString(head) == "From ";
+        if (read >= 4 && BitConverter.ToUInt32(head, 0) == TnefSignature)
+        {
+            return "tnef";
+        }
+
+        return read == 5 && Encoding.ASCII.GetString(head) == "From " ? "mbox" : "mime";
+    }
+
+    private static ReplayItem ReadTnef(string file, Stream stream)
+    {
+        try
+        {
+            var part = new TnefPart { Content = new MimeContent(stream) };
+            return new ReplayItem(file, part.ConvertToMessage(), null);
+        }
+        catch (Exception ex) when (ex is TnefException or FormatException or IOException)
+        {
+            return new ReplayItem(file, null, ex.Message);
+        }
     }
 }
