@@ -48,6 +48,9 @@ internal sealed class AgentHost : IDisposable
 
     public TimeProvider Clock { get; }
 
+    /// <summary>How long a changed configuration or accredited list may go unnoticed; bounds file stats on the hot path.</summary>
+    public static readonly TimeSpan ConfigurationRecheckInterval = TimeSpan.FromSeconds(5);
+
     /// <summary>Builds the host for an agent installed in <paramref name="folder"/>.</summary>
     public static AgentHost FromFolder(string folder)
     {
@@ -58,7 +61,9 @@ internal sealed class AgentHost : IDisposable
             Path.Combine(folder, ConfigFileName),
             PolicyConfigurationLoader.LoadFile,
             options => new CoreEngine(options, clock),
-            log);
+            log,
+            ConfigurationRecheckInterval,
+            clock);
         log.Info("SecureMailGate agent starting from {Folder}.", folder);
         // Load the policy now, so a broken file is reported when transport starts rather than at the first message.
         _ = monitor.Current;

@@ -8,8 +8,9 @@ using SecureMailGate.Core.Policy;
 namespace SecureMailGate.Exchange;
 
 /// <summary>
-/// Keeps the policy in force (POLICY §6): reloads the configuration when its files change (checked on each
-/// message: a few file stats, no watcher thread to leak), never lets a bad file replace a good one, and logs why.
+/// Keeps the policy in force (POLICY §6): reloads the configuration when its files change (the configuration file
+/// and the accredited list it names, wherever that lives; checked from message traffic at most once per recheck
+/// interval: a few file stats, no watcher thread to leak), never lets a bad file replace a good one, and logs why.
 /// Adds Exchange's own accepted domains to <c>internalDomains</c> so internal mail is never treated as external.
 /// Thread-safe.
 /// </summary>
@@ -19,14 +20,25 @@ internal sealed class PolicyMonitor
     private readonly Func<string, PolicyOptions> load;
     private readonly Func<PolicyOptions, IPolicyEngine> createEngine;
     private readonly ILogger log;
+    private readonly TimeSpan recheckInterval;
+    private readonly TimeProvider clock;
     private readonly object gate = new();
+    private long nextCheck = long.MinValue;
     private string? seenFingerprint;
     private PolicyOptions? lastGood;
     private IReadOnlyList<string> acceptedDomains = Array.Empty<string>();
     private PolicySnapshot? current;
 
-    public PolicyMonitor(string configPath, Func<string, PolicyOptions> load, Func<PolicyOptions, IPolicyEngine> createEngine, ILogger log)
+    /// <param name="configPath">The configuration file.</param>
+    /// <param name="load">Loads and validates a configuration file.</param>
+    /// <param name="createEngine">Builds the engine for a policy.</param>
+    /// <param name="log">Operational log.</param>
+    /// <param name="recheckInterval">Least time between two looks at the files; zero looks on every message.</param>
+    /// <param name="clock">Time source for the interval.</param>
+    public PolicyMonitor(string configPath, Func<string, PolicyOptions> load, Func<PolicyOptions, IPolicyEngine> createEngine, ILogger log, TimeSpan recheckInterval = default, TimeProvider? clock = null)
     {
+        this.recheckInterval = recheckInterval;
+        this.clock = clock ?? TimeProvider.System;
         this.configPath = configPath ?? throw new ArgumentNullException(nameof(configPath));
         this.load = load ?? throw new ArgumentNullException(nameof(load));
         this.createEngine = createEngine ?? throw new ArgumentNullException(nameof(createEngine));
@@ -75,6 +87,14 @@ internal sealed class PolicyMonitor
 
     private void RefreshIfChanged()
     {
+        // Every message asks; the files are looked at no more often than the interval allows (hot path).
+        long now = clock.GetTimestamp();
+        if (now < nextCheck)
+        {
+            return;
+        }
+
+        nextCheck = recheckInterval <= TimeSpan.Zero ? long.MinValue : now + (long)(recheckInterval.TotalSeconds * clock.TimestampFrequency);
         var fingerprint = Fingerprint();
         if (fingerprint == seenFingerprint)
         {
@@ -139,18 +159,13 @@ internal sealed class PolicyMonitor
         }
     }
 
-    // The configuration and the lists it names (accredited domains, CSV) live side by side; any change reloads.
+    // The configuration file and every file the last good policy was read from (its accredited list).
     private string Fingerprint()
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(configPath)) ?? ".";
-        var parts = new List<string> { Describe(configPath) };
-        if (Directory.Exists(folder))
-        {
-            parts.AddRange(Directory.EnumerateFiles(folder, "*.txt").Concat(Directory.EnumerateFiles(folder, "*.csv"))
-                .OrderBy(f => f, StringComparer.OrdinalIgnoreCase).Select(Describe));
-        }
-
-        return string.Join("|", parts);
+        var files = new[] { configPath }.Concat(lastGood?.SourceFiles ?? Array.Empty<string>())
+            .Select(Path.GetFullPath)
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        return string.Join("|", files.Select(Describe));
     }
 
     private static string Describe(string path)

@@ -102,6 +102,54 @@ public sealed class PolicyMonitorTests
         Assert.That(monitor.Current!.Options.InternalDomains, Is.EquivalentTo(new[] { "ourtrust.nhs.uk", "community.ourtrust.org.uk" }));
     }
 
+    [Test]
+    public void A_changed_accredited_list_in_another_folder_takes_effect()
+    {
+        // Several servers share one list on a file share: it need not sit beside the configuration.
+        string shared = Path.Combine(folder, "share");
+        Directory.CreateDirectory(shared);
+        string list = Path.Combine(shared, "accredited.txt");
+        File.WriteAllText(list, "first.example.org\n");
+        Write("{ \"accreditedDomainsFile\": \"share/accredited.txt\" }");
+        var monitor = Monitor();
+        Assert.That(monitor.Current!.Options.AccreditedDomains, Is.EqualTo(new[] { "first.example.org" }));
+
+        File.WriteAllText(list, "first.example.org\nsecond.example.org\n");
+        File.SetLastWriteTimeUtc(list, new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc));
+        Assert.That(monitor.Current!.Options.AccreditedDomains, Is.EquivalentTo(new[] { "first.example.org", "second.example.org" }));
+
+        File.WriteAllText(list, "not a domain\n");
+        File.SetLastWriteTimeUtc(list, new DateTime(2026, 1, 3, 0, 0, 0, DateTimeKind.Utc));
+        Assert.That(monitor.Current!.Options.AccreditedDomains, Has.Count.EqualTo(2), "a broken list never replaces a good one");
+    }
+
+    [Test]
+    public void Files_are_looked_at_no_more_often_than_the_recheck_interval()
+    {
+        Write("{ \"mode\": \"enforce\" }");
+        var clock = new ManualClock();
+        var monitor = new PolicyMonitor(configPath, PolicyConfigurationLoader.LoadFile, options => Engine(options), log.Agent, TimeSpan.FromSeconds(5), clock);
+        Assert.That(monitor.Current!.Options.Mode, Is.EqualTo(PolicyMode.Enforce));
+
+        Write("{ \"mode\": \"monitor\" }", secondsLater: 2);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.That(monitor.Current!.Options.Mode, Is.EqualTo(PolicyMode.Enforce), "within the interval the files are not looked at");
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.That(monitor.Current!.Options.Mode, Is.EqualTo(PolicyMode.Monitor));
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private long ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => ticks;
+
+        public void Advance(TimeSpan by) => ticks += by.Ticks;
+    }
+
     private PolicyMonitor Monitor() => new(configPath, PolicyConfigurationLoader.LoadFile, options => Engine(options), log.Agent);
 
     private static IPolicyEngine Engine(PolicyOptions options)

@@ -64,7 +64,7 @@ public static class PolicyConfigurationLoader
         v.Expect(root, JsonTokenType.StartObject, "the file");
         v.CheckKeys(root, TopLevelKeys, "top level");
 
-        var options = new PolicyOptions { Version = "sha256:" + Hash(json) };
+        var options = new PolicyOptions { Version = "sha256:" + Hash(json), SourceFiles = new[] { filePath } };
         foreach ((string key, int _, ConfigNode value) in root.Properties)
         {
             options = key switch
@@ -84,7 +84,9 @@ public static class PolicyConfigurationLoader
             };
         }
 
-        return options;
+        return AccreditedListPath(root, baseDirectory) is { } list
+            ? options with { SourceFiles = new[] { filePath, list } }
+            : options;
     }
 
     private static IReadOnlyList<string> LoadAccreditedList(Validator v, ConfigNode value, string baseDirectory)
@@ -103,6 +105,11 @@ public static class PolicyConfigurationLoader
 
         return AccreditedListFile.Load(path);
     }
+
+    private static string? AccreditedListPath(ConfigNode root, string baseDirectory) =>
+        root.Properties.Where(p => p.Key == "accreditedDomainsFile" && p.Value.Kind == JsonTokenType.String)
+            .Select(p => Path.Combine(baseDirectory, p.Value.Text ?? string.Empty))
+            .FirstOrDefault();
 
     private static PolicyOptions ApplyOverrides(PolicyOptions options, Validator v, ConfigNode value)
     {

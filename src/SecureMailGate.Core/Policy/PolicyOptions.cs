@@ -11,6 +11,12 @@ namespace SecureMailGate.Core.Policy;
 public sealed record PolicyOptions
 {
     // Declared before Default: static initialisers run in text order, and Default reads this list.
+    /// <summary>
+    /// The files this policy was read from (the configuration file and the accredited list it names), so hosts
+    /// can reload when any of them changes; empty for a policy built in code.
+    /// </summary>
+    public IReadOnlyList<string> SourceFiles { get; init; } = Array.Empty<string>();
+
     /// <summary>POLICY §1 rows 4 and 5: the legacy government domains and their sunset dates.</summary>
     public static IReadOnlyList<LegacyDomain> DefaultLegacyDomains { get; } = new[]
     {
