@@ -69,6 +69,11 @@ internal sealed class CommonOptions
     /// <summary>Opens an input file for reading, with a plain message when it cannot be.</summary>
     public static FileStream OpenInput(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new CliException($"{path} is a folder; give a message file (use 'securemailgate replay' for folders).");
+        }
+
         try
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);

@@ -99,6 +99,26 @@ public sealed class CommandLineContractTests
     }
 
     [Test]
+    public void A_folder_given_as_the_message_says_so()
+    {
+        (int code, _, string error) = CliRunner.Run("check", _folder);
+        Assert.That(code, Is.EqualTo(3));
+        Assert.That(error, Does.Contain("is a folder").And.Contain("replay"));
+    }
+
+    [Test]
+    public void Importing_a_file_that_is_not_a_list_reports_a_few_lines_and_writes_nothing()
+    {
+        string notAList = Write("notes.txt", string.Join("\n", Enumerable.Range(1, 40).Select(i => "this is line " + i)));
+        string output = Path.Combine(_folder, "out.txt");
+        (int code, _, string error) = CliRunner.Run("domains", "import", notAList, "--out", output);
+        Assert.That(code, Is.EqualTo(3));
+        Assert.That(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.LessThanOrEqualTo(12));
+        Assert.That(error, Does.Contain("30 more bad line(s)").And.Contain("no domains found"));
+        Assert.That(File.Exists(output), Is.False);
+    }
+
+    [Test]
     public void Invalid_config_is_exit_3_naming_file_and_line()
     {
         string config = Write("bad.json", "{\n  \"mode\": \"enforce\",\n  \"encryption\": { \"enabled\": \"yes\" }\n}");

@@ -16,6 +16,9 @@ namespace SecureMailGate.Cli.Commands;
 /// </summary>
 internal static class DomainsImportCommand
 {
+    // Enough to see what is wrong; a file that is not a list at all would otherwise flood the terminal.
+    private const int MaxErrorsShown = 10;
+
     public static Command Create(CliContext context)
     {
         var file = new Argument<string>("file") { Description = "The list to import: one domain per line, or CSV with a 'domain' column." };
@@ -26,9 +29,14 @@ internal static class DomainsImportCommand
             string source = result.GetValue(file)!;
             string target = result.GetValue(output)!;
             AccreditedListParseResult parsed = AccreditedListFile.Parse(source);
-            foreach (AccreditedListError error in parsed.Errors)
+            foreach (AccreditedListError error in parsed.Errors.Take(MaxErrorsShown))
             {
                 context.Error.WriteLine($"securemailgate: {source}, line {error.Line}: {error.Problem} (line skipped)");
+            }
+
+            if (parsed.Errors.Count > MaxErrorsShown)
+            {
+                context.Error.WriteLine($"securemailgate: {source}: {parsed.Errors.Count - MaxErrorsShown} more bad line(s) not shown.");
             }
 
             if (parsed.Entries.Count == 0)

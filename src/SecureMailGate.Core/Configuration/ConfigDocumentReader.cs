@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
 
 namespace SecureMailGate.Core.Configuration;
@@ -78,18 +77,56 @@ internal static class ConfigDocumentReader
         return node;
     }
 
+    /// <summary>Whether anything but white space and comments is in the file.</summary>
     private static bool HasToken(byte[] json)
     {
-        var probe = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-        try
+        for (int i = 0; i < json.Length; i++)
         {
-            return probe.Read();
+            byte b = json[i];
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+
+            if (b == (byte)'/' && i + 1 < json.Length && json[i + 1] == (byte)'/')
+            {
+                while (i < json.Length && json[i] != (byte)'\n')
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (b == (byte)'/' && i + 1 < json.Length && json[i + 1] == (byte)'*')
+            {
+                int close = IndexOf(json, i + 2);
+                if (close < 0)
+                {
+                    return true; // an unclosed comment: let the JSON reader report it with its line
+                }
+
+                i = close + 1;
+                continue;
+            }
+
+            return true;
         }
-        catch (JsonException)
+
+        return false;
+    }
+
+    private static int IndexOf(byte[] json, int from)
+    {
+        for (int i = from; i + 1 < json.Length; i++)
         {
-            // Empty or comments only; anything else malformed is reported by the real read with its line.
-            return json.Any(b => b == (byte)'{' || b == (byte)'[' || b == (byte)'"');
+            if (json[i] == (byte)'*' && json[i + 1] == (byte)'/')
+            {
+                return i;
+            }
         }
+
+        return -1;
     }
 
     private static int[] LineStarts(byte[] json)

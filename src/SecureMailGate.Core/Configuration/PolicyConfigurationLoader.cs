@@ -295,6 +295,11 @@ public static class PolicyConfigurationLoader
 
     internal static byte[] ReadAllBytes(string path, string what)
     {
+        if (Directory.Exists(path))
+        {
+            throw new PolicyConfigurationException(path, null, $"this is a folder; give the path of the {what} itself.");
+        }
+
         try
         {
             return File.ReadAllBytes(path);

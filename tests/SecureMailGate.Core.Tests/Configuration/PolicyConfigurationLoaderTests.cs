@@ -168,8 +168,12 @@ public sealed class PolicyConfigurationLoaderTests
     {
         var missing = Assert.Throws<PolicyConfigurationException>(() => PolicyConfigurationLoader.LoadFile(Path.Combine(_folder, "none.json")))!;
         Assert.That(missing.Message, Does.Contain("does not exist"));
-        PolicyConfigurationException empty = LoadFails("   // only a comment\n");
+        PolicyConfigurationException empty = LoadFails("   // only a comment\n /* and another */\n");
         Assert.That(empty.Message, Does.Contain("empty"));
+        PolicyConfigurationException garbage = LoadFails("garbage");
+        Assert.That(garbage.Message, Does.Contain("not valid JSON").And.Not.Contain("empty"));
+        var folder = Assert.Throws<PolicyConfigurationException>(() => PolicyConfigurationLoader.LoadFile(_folder))!;
+        Assert.That(folder.Message, Does.Contain("is a folder"));
     }
 
     [Test]
