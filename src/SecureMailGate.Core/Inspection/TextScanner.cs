@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 
@@ -41,6 +42,13 @@ public sealed class TextScanner
             throw new ArgumentNullException(nameof(text));
         }
 
+        if (text.Length <= ChunkChars + ContextChars)
+        {
+            // Most subjects and bodies fit one window: scan the string itself, no copy.
+            RunDetectors(new TextWindow(text, 0, text.Length, location ?? throw new ArgumentNullException(nameof(location))), findings ?? throw new ArgumentNullException(nameof(findings)));
+            return;
+        }
+
         using var reader = new StringReader(text);
         Scan(reader, location, findings, budget: null);
     }
@@ -58,16 +66,32 @@ public sealed class TextScanner
         }
 
         // buffer = [before-context | region | after-context]; the region becomes the next before-context.
-        char[] buffer = new char[ContextChars + ChunkChars + ContextChars];
+        // Pooled: a fresh 130 KB array per text part would land on the large-object heap for every message.
+        char[] buffer = ArrayPool<char>.Shared.Rent(ContextChars + ChunkChars + ContextChars);
+        try
+        {
+            ScanChunks(reader, location, findings, budget, buffer);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private void ScanChunks(TextReader reader, string location, ICollection<Finding> findings, InspectionBudget? budget, char[] pooled)
+    {
+        // The pool may hand out a longer array; use exactly the designed window.
+        int capacity = ContextChars + ChunkChars + ContextChars;
+        char[] buffer = pooled;
         int length = 0;
         int regionStart = 0;
         bool end = false;
         while (!end)
         {
             // Fill up to the buffer's end.
-            while (length < buffer.Length)
+            while (length < capacity)
             {
-                int read = reader.Read(buffer, length, buffer.Length - length);
+                int read = reader.Read(buffer, length, capacity - length);
                 if (read == 0)
                 {
                     end = true;
@@ -81,11 +105,7 @@ public sealed class TextScanner
             int regionEnd = end ? length : length - ContextChars;
             if (regionEnd > regionStart)
             {
-                var window = new TextWindow(new string(buffer, 0, length), regionStart, regionEnd, location);
-                foreach (IDetector detector in _detectors)
-                {
-                    detector.Detect(window, findings);
-                }
+                RunDetectors(new TextWindow(new string(buffer, 0, length), regionStart, regionEnd, location), findings);
             }
 
             if (!end)
@@ -96,6 +116,14 @@ public sealed class TextScanner
                 length -= keepFrom;
                 regionStart = ContextChars;
             }
+        }
+    }
+
+    private void RunDetectors(TextWindow window, ICollection<Finding> findings)
+    {
+        foreach (IDetector detector in _detectors)
+        {
+            detector.Detect(window, findings);
         }
     }
 }
