@@ -129,8 +129,15 @@ internal sealed class InspectionSession
         var reader = new StreamReader(decoded, EncodingOf(part), detectEncodingFromByteOrderMarks: true);
         using TextReader text = part.IsHtml ? new HtmlTextReader(reader)
             : part.IsRichText ? new RtfTextReader(reader)
+            : IsFlowed(part, out bool deleteSpace) ? new FlowedTextReader(reader, deleteSpace)
             : reader;
         Scanner.Scan(text, location, Findings, budget: null);
+    }
+
+    private static bool IsFlowed(TextPart part, out bool deleteSpace)
+    {
+        deleteSpace = string.Equals(part.ContentType.Parameters["delsp"], "yes", StringComparison.OrdinalIgnoreCase);
+        return part.IsPlain && string.Equals(part.ContentType.Parameters["format"], "flowed", StringComparison.OrdinalIgnoreCase);
     }
 
     private void InspectGuarded(string path, int depth, Action inspect)

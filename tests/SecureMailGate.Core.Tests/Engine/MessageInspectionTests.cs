@@ -52,6 +52,21 @@ public sealed class MessageInspectionTests
         Assert.That(Evaluate.Mime(mime, Gmail).Find("nhs-number")?.Confidence, Is.EqualTo(Confidence.High));
     }
 
+    [TestCase("format=flowed", "NHS number 943 476 \n5919 follows")]
+    [TestCase("format=flowed; delsp=yes", "NHS number 943 476  \n5919 follows")]
+    public void Flowed_soft_line_breaks_are_joined(string parameters, string body)
+    {
+        string mime = "From: a@ourtrust.nhs.uk\nSubject: x\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8; " + parameters + "\n\n" + body + "\n";
+        Assert.That(Evaluate.Mime(mime, Gmail).Find("nhs-number")?.Confidence, Is.EqualTo(Confidence.High));
+    }
+
+    [Test]
+    public void Hard_line_breaks_in_flowed_text_still_separate_lines()
+    {
+        string mime = "From: a@ourtrust.nhs.uk\nSubject: x\nMIME-Version: 1.0\nContent-Type: text/plain; format=flowed\n\nref 943 476\n5919\n";
+        Assert.That(Evaluate.Mime(mime, Gmail).Findings, Is.Empty);
+    }
+
     [Test]
     public void Base64_bodies_are_decoded()
     {
