@@ -19,27 +19,17 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// UTF-16LE bytes anywhere in the file.
 /// Memory: the file is copied into memory, at most the budget's remaining <see cref="Policy.InspectionLimits.MaxExpandedBytes"/>.
 /// </summary>
-public sealed class CompoundFileAttachmentReader : IAttachmentReader
+public sealed class CompoundFileAttachmentReader : AttachmentReader
 {
     /// <inheritdoc />
-    public bool CanRead(AttachmentProbe probe)
+    protected override bool Accepts(AttachmentProbe probe)
     {
-        if (probe is null)
-        {
-            throw new ArgumentNullException(nameof(probe));
-        }
-
         return probe.StartsWith(CompoundFile.Signature);
     }
 
     /// <inheritdoc />
-    public void Read(Stream content, AttachmentContext context)
+    protected override void ReadContent(Stream content, AttachmentContext context)
     {
-        if (content is null || context is null)
-        {
-            throw new ArgumentNullException(content is null ? nameof(content) : nameof(context));
-        }
-
         using MemoryStream buffer = BoundedBuffer.ReadAll(content, context.Budget);
         byte[] data = buffer.GetBuffer();
         int length = (int)buffer.Length;

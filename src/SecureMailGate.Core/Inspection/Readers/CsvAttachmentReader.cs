@@ -8,29 +8,19 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// makes every value in that column <c>high</c> however far down (POLICY §2). Encoding as for plain text (BOMs,
 /// UTF-16 without BOM, UTF-8, else Latin-1). Streamed: memory is one row (fields cut at 1 Mi characters).
 /// </summary>
-public sealed class CsvAttachmentReader : IAttachmentReader
+public sealed class CsvAttachmentReader : AttachmentReader
 {
     /// <inheritdoc />
-    public bool CanRead(AttachmentProbe probe)
+    protected override bool Accepts(AttachmentProbe probe)
     {
-        if (probe is null)
-        {
-            throw new ArgumentNullException(nameof(probe));
-        }
-
         bool declared = probe.Extension is ".csv" or ".tsv"
             || probe.MediaType is "text/csv" or "text/tab-separated-values" or "application/csv";
         return declared && TextSniffer.LooksLikeText(probe.Head.Span);
     }
 
     /// <inheritdoc />
-    public void Read(Stream content, AttachmentContext context)
+    protected override void ReadContent(Stream content, AttachmentContext context)
     {
-        if (content is null || context is null)
-        {
-            throw new ArgumentNullException(content is null ? nameof(content) : nameof(context));
-        }
-
         using TextReader text = TextSniffer.OpenText(content);
         context.ScanTable(CsvRows.Read(text));
     }

@@ -18,31 +18,21 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// extracted character is charged to the budget too. Every stream PdfPig decodes goes through
 /// <see cref="BudgetedPdfFilters"/>, so a decompression bomb inside the PDF is an inspection limit, not an allocation.
 /// </summary>
-public sealed class PdfAttachmentReader : IAttachmentReader
+public sealed class PdfAttachmentReader : AttachmentReader
 {
     private static readonly byte[] Signature = Encoding.ASCII.GetBytes("%PDF-");
     private static readonly byte[] EncryptKey = Encoding.ASCII.GetBytes("/Encrypt");
 
     /// <inheritdoc />
-    public bool CanRead(AttachmentProbe probe)
+    protected override bool Accepts(AttachmentProbe probe)
     {
-        if (probe is null)
-        {
-            throw new ArgumentNullException(nameof(probe));
-        }
-
         ReadOnlySpan<byte> head = probe.Head.Span;
         return head.Slice(0, Math.Min(head.Length, 1024)).IndexOf(Signature) >= 0;
     }
 
     /// <inheritdoc />
-    public void Read(Stream content, AttachmentContext context)
+    protected override void ReadContent(Stream content, AttachmentContext context)
     {
-        if (content is null || context is null)
-        {
-            throw new ArgumentNullException(content is null ? nameof(content) : nameof(context));
-        }
-
         using MemoryStream buffer = BoundedBuffer.ReadAll(content, context.Budget);
         bool encrypted = HasEncryptDictionary(buffer.GetBuffer(), (int)buffer.Length);
         if (encrypted)

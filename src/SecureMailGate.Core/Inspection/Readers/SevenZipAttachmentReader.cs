@@ -13,7 +13,7 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// <c>unreadable-attachment</c>, never passed as clean.
 /// Memory: only the end header is kept, at most <see cref="MaxHeaderBytes"/>; the data before it is read and discarded.
 /// </summary>
-public sealed class SevenZipAttachmentReader : IAttachmentReader
+public sealed class SevenZipAttachmentReader : AttachmentReader
 {
     /// <summary>Largest end header read; larger ones are reported as unreadable.</summary>
     public const int MaxHeaderBytes = 1024 * 1024;
@@ -22,24 +22,14 @@ public sealed class SevenZipAttachmentReader : IAttachmentReader
     private static readonly byte[] AesCoder = { 0x06, 0xF1, 0x07, 0x01 };
 
     /// <inheritdoc />
-    public bool CanRead(AttachmentProbe probe)
+    protected override bool Accepts(AttachmentProbe probe)
     {
-        if (probe is null)
-        {
-            throw new ArgumentNullException(nameof(probe));
-        }
-
         return probe.StartsWith(Signature);
     }
 
     /// <inheritdoc />
-    public void Read(Stream content, AttachmentContext context)
+    protected override void ReadContent(Stream content, AttachmentContext context)
     {
-        if (content is null || context is null)
-        {
-            throw new ArgumentNullException(content is null ? nameof(content) : nameof(context));
-        }
-
         byte[] start = new byte[32];
         if (ReadFully(content, start, start.Length) < start.Length)
         {

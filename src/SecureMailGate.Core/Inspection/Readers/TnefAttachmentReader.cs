@@ -11,7 +11,7 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// (TNEF parts of the message itself are walked by the inspection directly.)
 /// Memory: the file is copied into memory, at most the budget's remaining <see cref="Policy.InspectionLimits.MaxExpandedBytes"/>.
 /// </summary>
-public sealed class TnefAttachmentReader : IAttachmentReader
+public sealed class TnefAttachmentReader : AttachmentReader
 {
     private static readonly byte[] Signature = { 0x78, 0x9F, 0x3E, 0x22 };
 
@@ -19,24 +19,14 @@ public sealed class TnefAttachmentReader : IAttachmentReader
         | TnefComplianceStatus.InvalidAttributeChecksum | TnefComplianceStatus.InvalidAttributeLength | TnefComplianceStatus.InvalidAttributeLevel;
 
     /// <inheritdoc />
-    public bool CanRead(AttachmentProbe probe)
+    protected override bool Accepts(AttachmentProbe probe)
     {
-        if (probe is null)
-        {
-            throw new ArgumentNullException(nameof(probe));
-        }
-
         return probe.StartsWith(Signature);
     }
 
     /// <inheritdoc />
-    public void Read(Stream content, AttachmentContext context)
+    protected override void ReadContent(Stream content, AttachmentContext context)
     {
-        if (content is null || context is null)
-        {
-            throw new ArgumentNullException(content is null ? nameof(content) : nameof(context));
-        }
-
         // MimeContent seeks to its start; the copy is bounded by the budget like every other buffered format.
         using MemoryStream buffer = BoundedBuffer.ReadAll(content, context.Budget);
         if (!IsWhole(buffer))

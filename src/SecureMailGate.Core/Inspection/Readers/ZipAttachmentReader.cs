@@ -15,30 +15,20 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// Memory: the archive is copied into memory (ZipArchive needs to seek), at most the budget's remaining
 /// <see cref="Policy.InspectionLimits.MaxExpandedBytes"/>; entries are streamed, never buffered here.
 /// </summary>
-public sealed class ZipAttachmentReader : IAttachmentReader
+public sealed class ZipAttachmentReader : AttachmentReader
 {
     private const string SizeMismatch = "An archive entry's declared size does not match its data.";
 
     /// <inheritdoc />
-    public bool CanRead(AttachmentProbe probe)
+    protected override bool Accepts(AttachmentProbe probe)
     {
-        if (probe is null)
-        {
-            throw new ArgumentNullException(nameof(probe));
-        }
-
         // Local file header, or the end record of an empty archive.
         return probe.StartsWith(new byte[] { 0x50, 0x4B, 0x03, 0x04 }) || probe.StartsWith(new byte[] { 0x50, 0x4B, 0x05, 0x06 });
     }
 
     /// <inheritdoc />
-    public void Read(Stream content, AttachmentContext context)
+    protected override void ReadContent(Stream content, AttachmentContext context)
     {
-        if (content is null || context is null)
-        {
-            throw new ArgumentNullException(content is null ? nameof(content) : nameof(context));
-        }
-
         using MemoryStream buffer = BoundedBuffer.ReadAll(content, context.Budget);
         ZipDirectory directory = ZipDirectory.Read(buffer.GetBuffer(), (int)buffer.Length);
         if (directory.AnyEncrypted)
