@@ -10,7 +10,7 @@ namespace SecureMailGate.Core.Inspection;
 /// modulus-11 check. Confidence: <c>high</c> with a context keyword within 300 characters, else
 /// <c>medium</c> when grouped, <c>low</c> when contiguous.
 /// </summary>
-public sealed class NhsNumberDetector : IDetector
+public sealed class NhsNumberDetector : KeywordContextDetector
 {
     // Grouped: the lookarounds keep "12 943 476 5919" and "943 476 5919 12" out, since those are longer runs.
     private static readonly Regex Candidate = new(
@@ -22,50 +22,22 @@ public sealed class NhsNumberDetector : IDetector
     public static NhsNumberDetector Instance { get; } = new();
 
     /// <inheritdoc />
-    public void Detect(TextWindow window, ICollection<Finding> findings)
-    {
-        if (findings is null)
-        {
-            throw new ArgumentNullException(nameof(findings));
-        }
-
-        IReadOnlyList<(int, int)>? keywords = null;
-        foreach ((int start, int end, bool grouped) in FindValid(window.Text, window.RegionStart, window.RegionEnd))
-        {
-            keywords ??= ContextKeywords.NhsNumber.FindAll(window.Text);
-            Confidence confidence = KeywordSet.IsNear(keywords, start, end, ContextKeywords.Proximity)
-                ? Confidence.High
-                : grouped ? Confidence.Medium : Confidence.Low;
-            findings.Add(new Finding(FindingKinds.NhsNumber, window.Location, confidence));
-        }
-    }
+    protected override string Kind => FindingKinds.NhsNumber;
 
     /// <inheritdoc />
-    public void DetectInCell(string cell, bool headerHasKeyword, string location, ICollection<Finding> findings)
-    {
-        if (cell is null || findings is null)
-        {
-            throw new ArgumentNullException(cell is null ? nameof(cell) : nameof(findings));
-        }
-
-        if (headerHasKeyword)
-        {
-            foreach (var _ in FindValid(cell, 0, cell.Length))
-            {
-                findings.Add(new Finding(FindingKinds.NhsNumber, location, Confidence.High));
-            }
-        }
-        else
-        {
-            Detect(new TextWindow(cell, 0, cell.Length, location), findings);
-        }
-    }
+    protected override KeywordSet Keywords => ContextKeywords.NhsNumber;
 
     /// <inheritdoc />
-    public bool IsContextHeader(string header) => ContextKeywords.NhsNumber.Occurs(header);
+    protected override IEnumerable<(int Start, int End, Confidence WithoutKeyword)> FindValid(string text, int regionStart, int regionEnd)
+    {
+        foreach ((int start, int end, bool grouped) in FindNumbers(text, regionStart, regionEnd))
+        {
+            yield return (start, end, grouped ? Confidence.Medium : Confidence.Low);
+        }
+    }
 
     /// <summary>Spans of valid NHS numbers starting in [regionStart, regionEnd), and whether each is grouped.</summary>
-    internal static IEnumerable<(int Start, int End, bool Grouped)> FindValid(string text, int regionStart, int regionEnd)
+    internal static IEnumerable<(int Start, int End, bool Grouped)> FindNumbers(string text, int regionStart, int regionEnd)
     {
         if (string.IsNullOrEmpty(text))
         {

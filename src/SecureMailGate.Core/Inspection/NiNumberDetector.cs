@@ -9,7 +9,7 @@ namespace SecureMailGate.Core.Inspection;
 /// U, V; second not O; not BG, GB, KN, NK, NT, TN, ZZ), six digits, suffix A–D, optional spaces or hyphens
 /// between pairs. <c>high</c> with a keyword within 300 characters, else <c>medium</c>.
 /// </summary>
-public sealed class NiNumberDetector : IDetector
+public sealed class NiNumberDetector : KeywordContextDetector
 {
     private static readonly Regex Candidate = new(
         @"(?<![\p{L}\p{N}])(?<p>[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[A-D](?![\p{L}\p{N}])",
@@ -25,49 +25,13 @@ public sealed class NiNumberDetector : IDetector
     public static NiNumberDetector Instance { get; } = new();
 
     /// <inheritdoc />
-    public void Detect(TextWindow window, ICollection<Finding> findings)
-    {
-        if (findings is null)
-        {
-            throw new ArgumentNullException(nameof(findings));
-        }
-
-        IReadOnlyList<(int, int)>? keywords = null;
-        foreach ((int start, int end) in FindValid(window.Text, window.RegionStart, window.RegionEnd))
-        {
-            keywords ??= ContextKeywords.NiNumber.FindAll(window.Text);
-            Confidence confidence = KeywordSet.IsNear(keywords, start, end, ContextKeywords.Proximity)
-                ? Confidence.High
-                : Confidence.Medium;
-            findings.Add(new Finding(FindingKinds.NiNumber, window.Location, confidence));
-        }
-    }
+    protected override string Kind => FindingKinds.NiNumber;
 
     /// <inheritdoc />
-    public void DetectInCell(string cell, bool headerHasKeyword, string location, ICollection<Finding> findings)
-    {
-        if (cell is null || findings is null)
-        {
-            throw new ArgumentNullException(cell is null ? nameof(cell) : nameof(findings));
-        }
-
-        if (headerHasKeyword)
-        {
-            foreach (var _ in FindValid(cell, 0, cell.Length))
-            {
-                findings.Add(new Finding(FindingKinds.NiNumber, location, Confidence.High));
-            }
-        }
-        else
-        {
-            Detect(new TextWindow(cell, 0, cell.Length, location), findings);
-        }
-    }
+    protected override KeywordSet Keywords => ContextKeywords.NiNumber;
 
     /// <inheritdoc />
-    public bool IsContextHeader(string header) => ContextKeywords.NiNumber.Occurs(header);
-
-    private static IEnumerable<(int Start, int End)> FindValid(string text, int regionStart, int regionEnd)
+    protected override IEnumerable<(int Start, int End, Confidence WithoutKeyword)> FindValid(string text, int regionStart, int regionEnd)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -78,7 +42,7 @@ public sealed class NiNumberDetector : IDetector
         {
             if (!ExcludedPrefixes.Contains(m.Groups["p"].Value))
             {
-                yield return (m.Index, m.Index + m.Length);
+                yield return (m.Index, m.Index + m.Length, Confidence.Medium);
             }
         }
     }
