@@ -13,8 +13,9 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// is first inflated into a counting sink (nothing kept) that charges every byte to
 /// <see cref="InspectionBudget.ChargeBytes"/> and, past <see cref="RatioFloor"/>, checks the expansion ratio against
 /// the encoded length, and only when it is within the limits is it handed to PdfPig's own filter (which also applies
-/// predictors). Other filters' output is charged after decoding: ASCII and run-length cannot expand far; LZW (rare
-/// since PDF 1.2) is bounded only by that after-the-fact charge.
+/// predictors). Other filters' output is charged after decoding: ASCII and run-length cannot expand far. LZW (rare
+/// since PDF 1.2) cannot be counted without decoding, so a stream whose worst-case output (<see cref="MaxLzwExpansion"/>
+/// times its length) would not fit in what the message may still expand is a limit before PdfPig decodes it.
 /// PdfPig may swallow an exception thrown inside a filter, so the first limit reached is also kept in
 /// <see cref="Tripped"/> for the reader to raise.
 /// One instance per document; not thread-safe (one inspection runs on one thread).
@@ -26,6 +27,12 @@ internal sealed class BudgetedPdfFilters : IFilterProvider
     /// legitimately deflate past 100:1 and cannot hurt; the total-bytes budget still counts them.
     /// </summary>
     internal const long RatioFloor = 1024 * 1024;
+
+    /// <summary>
+    /// The most an LZW stream can expand: a 9-bit code can stand for a string of up to ~3,800 bytes before the
+    /// 4,096-entry table resets, about 3,400 bytes of output per input byte.
+    /// </summary>
+    internal const long MaxLzwExpansion = 3500;
 
     private readonly IFilterProvider _inner;
     private readonly InspectionBudget _budget;
@@ -142,12 +149,14 @@ internal sealed class BudgetedPdfFilters : IFilterProvider
         private readonly IFilter _inner;
         private readonly BudgetedPdfFilters _owner;
         private readonly bool _flate;
+        private readonly bool _lzw;
 
         public BudgetedFilter(IFilter inner, BudgetedPdfFilters owner)
         {
             _inner = inner;
             _owner = owner;
             _flate = inner is FlateFilter;
+            _lzw = inner is LzwFilter;
         }
 
         public bool IsSupported => _inner.IsSupported;
@@ -158,6 +167,17 @@ internal sealed class BudgetedPdfFilters : IFilterProvider
             if (_flate)
             {
                 _owner.CountInflated(input);
+            }
+            else if (_lzw)
+            {
+                _owner.Charge(() =>
+                {
+                    long remaining = _owner._budget.Limits.MaxExpandedBytes - _owner._budget.ExpandedBytes;
+                    if (input.Length * MaxLzwExpansion > remaining)
+                    {
+                        throw new InspectionLimitException("An LZW stream in a PDF could expand past the inspection limit.");
+                    }
+                });
             }
 
             Memory<byte> output = _inner.Decode(input, streamDictionary, filterProvider, filterIndex);

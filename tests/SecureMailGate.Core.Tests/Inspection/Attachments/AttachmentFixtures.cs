@@ -182,6 +182,21 @@ internal static class AttachmentFixtures
             string.Empty);
     }
 
+    /// <summary>A one-page hand-written PDF whose content stream is <paramref name="length"/> bytes declared /LZWDecode.</summary>
+    public static byte[] LzwPdf(int length)
+    {
+        string data = new string('\u0080', length);
+        return HandWrittenPdf(
+            new[]
+            {
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+                $"<< /Length {data.Length} /Filter /LZWDecode >>\nstream\n{data}\nendstream",
+            },
+            string.Empty);
+    }
+
     /// <summary>
     /// A PDF written by hand: objects 1..n in order (object 1 the catalog), an xref table and a trailer with
     /// <paramref name="trailerExtra"/>. Strings are Latin-1, so binary stream data passes through byte for byte.

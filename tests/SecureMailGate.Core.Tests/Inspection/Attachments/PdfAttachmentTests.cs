@@ -49,6 +49,24 @@ public sealed class PdfAttachmentTests
     }
 
     [Test]
+    public void LzwStreamThatCouldExpandPastTheLimitIsALimitBeforeDecoding()
+    {
+        // 20 KB of LZW could expand to ~70 MB, past the 50 MB the message may expand: not decoded at all.
+        Verdict verdict = Gate.Attach("old-scan.pdf", AttachmentFixtures.LzwPdf(20_000));
+
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.Sensitive, Is.True);
+    }
+
+    [Test]
+    public void SmallLzwStreamIsNotALimit()
+    {
+        Verdict verdict = Gate.Attach("old.pdf", AttachmentFixtures.LzwPdf(100));
+
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Null);
+    }
+
+    [Test]
     public void FlateBombInsidePdfIsALimit()
     {
         byte[] bomb = AttachmentFixtures.FlateBombPdf(60L * 1024 * 1024);
