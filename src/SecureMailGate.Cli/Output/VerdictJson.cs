@@ -2,6 +2,7 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SecureMailGate.Core;
 using SecureMailGate.Core.Addressing;
 using SecureMailGate.Core.Inspection;
 using SecureMailGate.Core.Policy;
@@ -23,7 +24,7 @@ internal static class VerdictJson
                 json.WriteString("file", file);
             }
 
-            json.WriteString("mode", WireNames.Of(verdict.Mode));
+            json.WriteString("mode", verdict.Mode.ToWireName());
             json.WriteStartObject("message");
             if (verdict.MessageId is null)
             {
@@ -35,36 +36,9 @@ internal static class VerdictJson
             }
 
             json.WriteBoolean("sensitive", verdict.Sensitive);
-            json.WriteStartArray("findings");
-            foreach (Finding finding in verdict.Findings)
-            {
-                json.WriteStartObject();
-                json.WriteString("kind", finding.Kind);
-                json.WriteString("location", finding.Location);
-                json.WriteString("confidence", WireNames.Of(finding.Confidence));
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            VerdictJsonWriter.WriteFindings(json, verdict.Findings);
             json.WriteEndObject();
-            json.WriteStartArray("recipients");
-            foreach (RecipientDecision decision in verdict.Decisions)
-            {
-                json.WriteStartObject();
-                json.WriteString("address", decision.Address);
-                json.WriteString("tier", decision.Tier.ToWireName());
-                json.WriteString("action", WireNames.Of(decision.Action));
-                json.WriteStartArray("reasons");
-                foreach (string reason in decision.Reasons)
-                {
-                    json.WriteStringValue(reason);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            VerdictJsonWriter.WriteRecipients(json, verdict.Decisions);
             json.WriteEndObject();
         }
 

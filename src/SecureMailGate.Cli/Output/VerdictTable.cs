@@ -1,4 +1,5 @@
 using System.Linq;
+using SecureMailGate.Core;
 using SecureMailGate.Core.Addressing;
 using SecureMailGate.Core.Inspection;
 using SecureMailGate.Core.Policy;
@@ -14,7 +15,7 @@ internal static class VerdictTable
         console.MarkupLine($"Message:   {Markup.Escape(verdict.MessageId ?? "(no Message-ID)")}");
         console.MarkupLine($"Sender:    {Markup.Escape(sender ?? "(none)")}");
         string sensitivity = verdict.Sensitive ? "[red]sensitive[/]" : "[green]not sensitive[/]";
-        console.MarkupLine($"Verdict:   {sensitivity}, {verdict.Findings.Count} finding(s), mode {WireNames.Of(verdict.Mode)}, {verdict.Elapsed.TotalMilliseconds:0} ms");
+        console.MarkupLine($"Verdict:   {sensitivity}, {verdict.Findings.Count} finding(s), mode {verdict.Mode.ToWireName()}, {verdict.Elapsed.TotalMilliseconds:0} ms");
         if (verdict.Mode == PolicyMode.Monitor)
         {
             console.MarkupLine("[yellow]Monitor mode: these decisions are recorded, not enforced.[/]");
@@ -25,7 +26,7 @@ internal static class VerdictTable
             var findings = new Table().Title("Findings").AddColumns("Kind", "Location", "Confidence");
             foreach (Finding f in verdict.Findings)
             {
-                findings.AddRow(Markup.Escape(f.Kind), Markup.Escape(f.Location), WireNames.Of(f.Confidence));
+                findings.AddRow(Markup.Escape(f.Kind), Markup.Escape(f.Location), f.Confidence.ToWireName());
             }
 
             console.Write(findings);

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using SecureMailGate.Cli.Output;
+using SecureMailGate.Core;
 using SecureMailGate.Core.Addressing;
 using SecureMailGate.Core.Policy;
 using Spectre.Console;
@@ -35,7 +36,7 @@ internal sealed class ReplaySummary
         foreach (RecipientDecision d in verdict.Decisions)
         {
             Count(_tiers, d.Tier.ToWireName());
-            Count(_actions, WireNames.Of(d.Action));
+            Count(_actions, d.Action.ToWireName());
             foreach (string reason in d.Reasons)
             {
                 Count(_reasons, reason);

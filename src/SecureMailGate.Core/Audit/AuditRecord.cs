@@ -38,41 +38,14 @@ public static class AuditRecord
             json.WriteString("time", timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
             json.WriteString("messageId", verdict.MessageId);
             json.WriteString("sender", sender);
-            json.WriteString("mode", verdict.Mode == PolicyMode.Monitor ? "monitor" : "enforce");
+            json.WriteString("mode", verdict.Mode.ToWireName());
             json.WriteBoolean("enforced", enforced);
             json.WriteString("policyVersion", verdict.PolicyVersion);
             json.WriteBoolean("sensitive", verdict.Sensitive);
             json.WriteNumber("processingMs", Math.Round(processingTime.TotalMilliseconds, 1));
             json.WriteNumber("engineMs", Math.Round(verdict.Elapsed.TotalMilliseconds, 1));
-            json.WriteStartArray("recipients");
-            foreach (var decision in verdict.Decisions)
-            {
-                json.WriteStartObject();
-                json.WriteString("address", decision.Address);
-                json.WriteString("tier", decision.Tier.ToWireName());
-                json.WriteString("action", ActionName(decision.Action));
-                json.WriteStartArray("reasons");
-                foreach (var reason in decision.Reasons)
-                {
-                    json.WriteStringValue(reason);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("findings");
-            foreach (var finding in verdict.Findings)
-            {
-                json.WriteStartObject();
-                json.WriteString("kind", finding.Kind);
-                json.WriteString("location", finding.Location);
-                json.WriteString("confidence", ConfidenceName(finding.Confidence));
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            VerdictJsonWriter.WriteRecipients(json, verdict.Decisions);
+            VerdictJsonWriter.WriteFindings(json, verdict.Findings);
             json.WriteStartArray("exemptionsUsed");
             foreach (var exemption in verdict.ExemptionsUsed)
             {
@@ -85,23 +58,4 @@ public static class AuditRecord
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
-
-    /// <summary>The wire name of an action (<c>allow</c>, <c>warn</c>, <c>encrypt</c>, <c>block</c>).</summary>
-    /// <param name="action">The action.</param>
-    public static string ActionName(RecipientAction action) => action switch
-    {
-        RecipientAction.Allow => "allow",
-        RecipientAction.Warn => "warn",
-        RecipientAction.Encrypt => "encrypt",
-        RecipientAction.Block => "block",
-        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown action."),
-    };
-
-    private static string ConfidenceName(Confidence confidence) => confidence switch
-    {
-        Confidence.Low => "low",
-        Confidence.Medium => "medium",
-        Confidence.High => "high",
-        _ => throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "Unknown confidence."),
-    };
 }
