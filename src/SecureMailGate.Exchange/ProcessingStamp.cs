@@ -1,5 +1,6 @@
 using System.Linq;
 using MimeKit;
+using SecureMailGate.Core;
 using SecureMailGate.Core.Policy;
 
 namespace SecureMailGate.Exchange;
@@ -21,7 +22,7 @@ internal static class ProcessingStamp
     /// <summary>The stamp for a decided message.</summary>
     public static string ForVerdict(Verdict verdict, bool enforced, bool tokenAdded)
     {
-        var mode = verdict.Mode == PolicyMode.Monitor ? "monitor" : "enforce";
+        var mode = verdict.Mode.ToWireName();
         return $"v=1; mode={mode}; enforced={(enforced ? "yes" : "no")}; token-added={(tokenAdded ? "yes" : "no")}; policy={Token(verdict.PolicyVersion)}";
     }
 

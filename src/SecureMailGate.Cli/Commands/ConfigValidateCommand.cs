@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SecureMailGate.Core.Configuration;
+using SecureMailGate.Core;
 using SecureMailGate.Core.Policy;
 
 namespace SecureMailGate.Cli.Commands;
@@ -16,7 +17,7 @@ internal static class ConfigValidateCommand
             string path = result.GetValue(file)!;
             PolicyOptions options = PolicyConfigurationLoader.LoadFile(path);
             context.Out.WriteLine(
-                $"{path} is valid: mode {(options.Mode == PolicyMode.Monitor ? "monitor" : "enforce")}, " +
+                $"{path} is valid: mode {options.Mode.ToWireName()}, " +
                 $"{options.InternalDomains.Count} internal domain(s), {options.AccreditedDomains.Count} accredited entr(y/ies), " +
                 $"encryption {(options.Encryption.Enabled ? "on with token " + options.Encryption.Token : "off (sensitive mail to insecure recipients is blocked)")}, " +
                 $"failure mode {(options.FailureMode == FailureMode.Defer ? "defer" : "allow")}, version {options.Version}.");
