@@ -111,19 +111,10 @@ public static class PolicyConfigurationLoader
             .Select(p => Path.Combine(baseDirectory, p.Value.Text ?? string.Empty))
             .FirstOrDefault();
 
-    private static PolicyOptions ApplyOverrides(PolicyOptions options, Validator v, ConfigNode value)
-    {
-        v.Expect(value, JsonTokenType.StartObject, "overrides");
-        v.CheckKeys(value, new[] { "secure", "insecure" }, "overrides");
-        foreach ((string key, int _, ConfigNode list) in value.Properties)
-        {
-            options = key == "secure"
-                ? options with { SecureOverrides = v.Domains(list, "overrides.secure", allowWildcard: false) }
-                : options with { InsecureOverrides = v.Domains(list, "overrides.insecure", allowWildcard: false) };
-        }
-
-        return options;
-    }
+    private static PolicyOptions ApplyOverrides(PolicyOptions options, Validator v, ConfigNode value) =>
+        v.Section(value, "overrides", new[] { "secure", "insecure" }, options, (o, key, list) => key == "secure"
+            ? o with { SecureOverrides = v.Domains(list, "overrides.secure", allowWildcard: false) }
+            : o with { InsecureOverrides = v.Domains(list, "overrides.insecure", allowWildcard: false) });
 
     private static IReadOnlyList<LegacyDomain> LegacyDomains(Validator v, ConfigNode value)
     {
@@ -163,41 +154,21 @@ public static class PolicyConfigurationLoader
         return result;
     }
 
-    private static EncryptionOptions Encryption(Validator v, ConfigNode value)
-    {
-        v.Expect(value, JsonTokenType.StartObject, "encryption");
-        v.CheckKeys(value, new[] { "enabled", "token", "connector" }, "encryption");
-        var result = new EncryptionOptions();
-        foreach ((string key, int _, ConfigNode item) in value.Properties)
+    private static EncryptionOptions Encryption(Validator v, ConfigNode value) =>
+        v.Section(value, "encryption", new[] { "enabled", "token", "connector" }, new EncryptionOptions(), (result, key, item) => key switch
         {
-            result = key switch
-            {
-                "enabled" => result with { Enabled = v.Bool(item, "encryption.enabled") },
-                "token" => result with { Token = v.NonEmptyString(item, "encryption.token") },
-                _ => result with { Connector = item.Kind == JsonTokenType.Null ? null : v.NonEmptyString(item, "encryption.connector") },
-            };
-        }
+            "enabled" => result with { Enabled = v.Bool(item, "encryption.enabled") },
+            "token" => result with { Token = v.NonEmptyString(item, "encryption.token") },
+            _ => result with { Connector = item.Kind == JsonTokenType.Null ? null : v.NonEmptyString(item, "encryption.connector") },
+        });
 
-        return result;
-    }
-
-    private static DetectionOptions Detection(Validator v, ConfigNode value)
-    {
-        v.Expect(value, JsonTokenType.StartObject, "detection");
-        v.CheckKeys(value, new[] { "threshold", "warnUnmarkedSensitive", "patterns" }, "detection");
-        var result = new DetectionOptions();
-        foreach ((string key, int _, ConfigNode item) in value.Properties)
+    private static DetectionOptions Detection(Validator v, ConfigNode value) =>
+        v.Section(value, "detection", new[] { "threshold", "warnUnmarkedSensitive", "patterns" }, new DetectionOptions(), (result, key, item) => key switch
         {
-            result = key switch
-            {
-                "threshold" => result with { Threshold = v.Confidence(item, "detection.threshold") },
-                "warnUnmarkedSensitive" => result with { WarnUnmarkedSensitive = v.Bool(item, "detection.warnUnmarkedSensitive") },
-                _ => result with { Patterns = Patterns(v, item) },
-            };
-        }
-
-        return result;
-    }
+            "threshold" => result with { Threshold = v.Confidence(item, "detection.threshold") },
+            "warnUnmarkedSensitive" => result with { WarnUnmarkedSensitive = v.Bool(item, "detection.warnUnmarkedSensitive") },
+            _ => result with { Patterns = Patterns(v, item) },
+        });
 
     private static IReadOnlyList<DetectionPattern> Patterns(Validator v, ConfigNode value)
     {
@@ -259,39 +230,22 @@ public static class PolicyConfigurationLoader
         return result;
     }
 
-    private static InspectionLimits Limits(Validator v, ConfigNode value)
-    {
-        v.Expect(value, JsonTokenType.StartObject, "limits");
-        v.CheckKeys(value, new[] { "maxDepth", "maxExpandedBytes", "maxEntries", "maxRatio", "timeBudgetSeconds" }, "limits");
-        InspectionLimits result = InspectionLimits.Default;
-        foreach ((string key, int _, ConfigNode item) in value.Properties)
+    private static InspectionLimits Limits(Validator v, ConfigNode value) =>
+        v.Section(value, "limits", new[] { "maxDepth", "maxExpandedBytes", "maxEntries", "maxRatio", "timeBudgetSeconds" }, InspectionLimits.Default, (result, key, item) => key switch
         {
-            result = key switch
-            {
-                "maxDepth" => result with { MaxDepth = v.Int(item, "limits.maxDepth", 1, 100) },
-                "maxExpandedBytes" => result with { MaxExpandedBytes = v.Long(item, "limits.maxExpandedBytes", 1024, long.MaxValue) },
-                "maxEntries" => result with { MaxEntries = v.Int(item, "limits.maxEntries", 1, int.MaxValue) },
-                "maxRatio" => result with { MaxRatio = v.Int(item, "limits.maxRatio", 1, 1_000_000) },
-                _ => result with { TimeBudget = TimeSpan.FromSeconds(v.Int(item, "limits.timeBudgetSeconds", 1, 3600)) },
-            };
-        }
+            "maxDepth" => result with { MaxDepth = v.Int(item, "limits.maxDepth", 1, 100) },
+            "maxExpandedBytes" => result with { MaxExpandedBytes = v.Long(item, "limits.maxExpandedBytes", 1024, long.MaxValue) },
+            "maxEntries" => result with { MaxEntries = v.Int(item, "limits.maxEntries", 1, int.MaxValue) },
+            "maxRatio" => result with { MaxRatio = v.Int(item, "limits.maxRatio", 1, 1_000_000) },
+            _ => result with { TimeBudget = TimeSpan.FromSeconds(v.Int(item, "limits.timeBudgetSeconds", 1, 3600)) },
+        });
 
-        return result;
-    }
-
-    private static Exemptions Exemptions(Validator v, ConfigNode value)
-    {
-        v.Expect(value, JsonTokenType.StartObject, "exemptions");
-        v.CheckKeys(value, new[] { "senders", "recipients" }, "exemptions");
-        var result = new Exemptions();
-        foreach ((string key, int _, ConfigNode item) in value.Properties)
+    private static Exemptions Exemptions(Validator v, ConfigNode value) =>
+        v.Section(value, "exemptions", new[] { "senders", "recipients" }, new Exemptions(), (result, key, item) =>
         {
             IReadOnlyList<string> entries = v.Strings(item, "exemptions." + key);
-            result = key == "senders" ? result with { Senders = entries } : result with { Recipients = entries };
-        }
-
-        return result;
-    }
+            return key == "senders" ? result with { Senders = entries } : result with { Recipients = entries };
+        });
 
     internal static byte[] ReadAllBytes(string path, string what)
     {

@@ -39,6 +39,23 @@ internal sealed class Validator
         }
     }
 
+    /// <summary>
+    /// Reads an object section: checks it is an object with only <paramref name="keys"/>, then folds each
+    /// property into <paramref name="seed"/> with <paramref name="apply"/>.
+    /// </summary>
+    public T Section<T>(ConfigNode node, string name, IReadOnlyCollection<string> keys, T seed, Func<T, string, ConfigNode, T> apply)
+    {
+        Expect(node, JsonTokenType.StartObject, name);
+        CheckKeys(node, keys, name);
+        T result = seed;
+        foreach ((string key, int _, ConfigNode item) in node.Properties)
+        {
+            result = apply(result, key, item);
+        }
+
+        return result;
+    }
+
     public string String(ConfigNode node, string key)
     {
         if (node.Kind != JsonTokenType.String)
