@@ -3,22 +3,31 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using Microsoft.Exchange.Data.Mime;
 using Microsoft.Exchange.Data.Transport;
 using Microsoft.Exchange.Data.Transport.Routing;
 using Microsoft.Exchange.Data.Transport.Smtp;
-using MimeKit;
 using NLog;
 using SecureMailGate.Core;
 using SecureMailGate.Core.Audit;
 using SecureMailGate.Core.Notices;
 using SecureMailGate.Core.Policy;
+using MimeHeaders = MimeKit.HeaderList;
+using MimeHeaderId = MimeKit.HeaderId;
 
 namespace SecureMailGate.Exchange;
 
 /// <summary>
 /// Decides one message and applies the verdict to it in Exchange's terms: NDR per blocked recipient, the
 /// encryption token for exactly the recipients that need it (forking the message when others must not get the
-/// changed subject), one notice for warnings, the stamp, and the configured failure mode when anything fails.
+/// changed subject), one notice for warnings, the stamp.
+/// <para>
+/// It works in two phases. <b>Plan</b> does everything that can fail (reading, deciding, the audit record, and
+/// building every SMTP response, routing override, subject and notice it may need) without touching the message; a
+/// failure there follows the failure mode, and <c>Defer</c> is safe because nothing has changed. <b>Apply</b> then
+/// changes the message; from its first change on, a failure is logged and the rest carries on, so transport never
+/// retries a message whose reports or notice were already sent.
+/// </para>
 /// Stateless apart from its services, so one instance can serve every agent.
 /// </summary>
 internal sealed class MessageProcessor
@@ -45,7 +54,8 @@ internal sealed class MessageProcessor
     }
 
     /// <summary>
-    /// Processes one message. Never throws: failures follow the policy's failure mode.
+    /// Processes one message. Never throws: failures before the first change follow the policy's failure mode;
+    /// failures after it are logged.
     /// </summary>
     /// <param name="source">The event source (for Defer and Fork).</param>
     /// <param name="mailItem">The message.</param>
@@ -55,118 +65,194 @@ internal sealed class MessageProcessor
         var started = clock.GetTimestamp();
         string? messageId = null;
         var failureMode = FailureMode.Defer; // built-in default while no policy is known
+        Plan? plan;
         try
         {
             var snapshot = policy()
                 ?? throw new InvalidOperationException("No valid SecureMailGate configuration is loaded (see the configuration error logged earlier).");
             failureMode = snapshot.Options.FailureMode;
-
-            // Only the header block first: most messages seen in OnRoutedMessage are stamped and need nothing more.
-            var headers = ReadHeaders(mailItem);
-            messageId = headers[HeaderId.MessageId];
-            if (ProcessingStamp.IsPresent(headers))
-            {
-                log.Debug("Message {MessageId} already carries the SecureMailGate stamp; left as it is.", messageId);
-                return;
-            }
-
-            var sender = SenderOf(mailItem);
-            var systemReason = SystemMessages.Classify(sender, headers);
-            if (systemReason is not null)
-            {
-                log.Debug("Message {MessageId} skipped: {Reason}.", messageId, systemReason);
-                return;
-            }
-
-            var mime = ReadMime(mailItem);
-            var recipients = RecipientsOf(mailItem);
-            Verdict verdict;
-            using (var timeout = new CancellationTokenSource(EvaluationTimeout))
-            using (var content = new MemoryStream(mime, writable: false))
-            {
-                var envelope = new MessageEnvelope(sender, recipients.Select(r => r.Address.ToString()).ToArray(), content);
-                verdict = snapshot.Engine.Evaluate(envelope, timeout.Token);
-            }
-
-            messageId ??= verdict.MessageId;
-            var decided = Match(recipients, verdict);
-            var enforce = verdict.Mode == PolicyMode.Enforce;
-
-            // Audit before changing anything: if the trail cannot be written, the failure mode decides (POLICY §5).
-            audit.Info(AuditRecord.ToJsonLine(verdict, sender, clock.GetElapsedTime(started), clock.GetUtcNow(), enforce));
-
-            if (!enforce)
-            {
-                WriteMime(mailItem, MessageContent.Rewrite(mime, ProcessingStamp.ForVerdict(verdict, enforced: false, tokenAdded: false), null));
-                log.Info("Message {MessageId} evaluated in monitor mode; nothing enforced.", messageId);
-                return;
-            }
-
-            Enforce(source, routing, mailItem, mime, headers, verdict, snapshot.Options, decided, sender!, messageId);
+            plan = MakePlan(mailItem, snapshot.Options, snapshot.Engine, started, ref messageId);
         }
         catch (Exception ex)
         {
             Fail(source, failureMode, messageId, ex);
+            return;
+        }
+
+        if (plan is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Apply(source, routing, mailItem, plan, messageId);
+        }
+        catch (Exception ex)
+        {
+            // Something was changed already: deferring now would repeat reports and notices on the retry.
+            SafeLog(ex, messageId, "a step after the message was changed failed; the rest was skipped and the message goes on as it is");
         }
     }
 
-    private void Enforce(
-        QueuedMessageEventSource source,
-        ResolvedMessageEventSource? routing,
-        MailItem mailItem,
-        byte[] mime,
-        HeaderList headers,
-        Verdict verdict,
-        PolicyOptions options,
-        IReadOnlyList<Decided> decided,
-        string sender,
-        string? messageId)
+    private Plan? MakePlan(MailItem mailItem, PolicyOptions options, IPolicyEngine engine, long started, ref string? messageId)
     {
-        foreach (var blocked in decided.Where(d => d.Decision.Action == RecipientAction.Block))
+        var message = mailItem.Message;
+        var exchangeHeaders = message.MimeDocument.RootPart.Headers;
+        if (ProcessingStamp.IsPresent(exchangeHeaders))
         {
-            var lines = BlockNotice.Explain(blocked.Decision, options.Encryption).ToArray();
-            var response = new SmtpResponse(BlockNotice.StatusCode, BlockNotice.EnhancedStatusCode, string.Join(" ", lines), true, lines);
-            mailItem.Recipients.Remove(blocked.Recipient, DsnType.Failure, response);
-            log.Info("Message {MessageId}: recipient {Recipient} blocked ({Reasons}).", messageId, blocked.Decision.Address, string.Join(",", blocked.Decision.Reasons));
+            log.Debug("A message already carries the SecureMailGate stamp; left as it is.");
+            return null;
         }
 
+        if (message.IsSystemMessage)
+        {
+            log.Debug("A system message (generated by Exchange itself) was left alone.");
+            return null;
+        }
+
+        // Only the header block first: system messages need nothing more.
+        var headers = ReadHeaders(mailItem);
+        messageId = headers[MimeHeaderId.MessageId];
+        var sender = SenderOf(mailItem);
+        var systemReason = SystemMessages.Classify(sender, headers);
+        if (systemReason is not null)
+        {
+            log.Debug("Message {MessageId} skipped: {Reason}.", messageId, systemReason);
+            return null;
+        }
+
+        var recipients = RecipientsOf(mailItem);
+        Verdict verdict;
+        using (var timeout = new CancellationTokenSource(EvaluationTimeout))
+        using (var content = mailItem.GetMimeReadStream())
+        {
+            var envelope = new MessageEnvelope(sender, recipients.Select(r => r.Address.ToString()).ToArray(), content);
+            verdict = engine.Evaluate(envelope, timeout.Token);
+        }
+
+        messageId ??= verdict.MessageId;
+        var decided = Match(recipients, verdict);
+        var enforce = verdict.Mode == PolicyMode.Enforce;
+        var plan = enforce
+            ? PlanEnforcement(message.Subject, headers[MimeHeaderId.Subject], verdict, options, decided, sender!)
+            : new Plan(ProcessingStamp.ForVerdict(verdict, enforced: false, tokenAdded: false), Enforce: false);
+
+        // Audit last in this phase and before changing anything: if the trail cannot be written, the failure mode decides (POLICY §5).
+        audit.Info(AuditRecord.ToJsonLine(verdict, sender, clock.GetElapsedTime(started), clock.GetUtcNow(), enforce));
+        return plan;
+    }
+
+    private static Plan PlanEnforcement(string? exchangeSubject, string? mimeSubject, Verdict verdict, PolicyOptions options, IReadOnlyList<Decided> decided, string sender)
+    {
+        var blocked = decided.Where(d => d.Decision.Action == RecipientAction.Block)
+            .Select(d => new Blocked(d, NonDeliveryReports.ForBlocked(d.Decision, options.Encryption)))
+            .ToList();
         var remaining = decided.Where(d => d.Decision.Action != RecipientAction.Block).ToList();
-        if (remaining.Count == 0)
+        var encrypt = remaining.Where(d => d.Decision.Action == RecipientAction.Encrypt).ToList();
+        byte[]? notice = null;
+        if (remaining.Any(d => d.Decision.Action == RecipientAction.Warn))
+        {
+            var composed = WarnNotice.Compose(verdict, mimeSubject);
+            notice = composed is null ? null : WarnNoticeMessage.Build(composed, sender);
+        }
+
+        return new Plan(ProcessingStamp.ForVerdict(verdict, enforced: true, tokenAdded: false), Enforce: true)
+        {
+            Blocked = blocked,
+            RemainingCount = remaining.Count,
+            Notice = notice,
+            Encrypt = encrypt,
+            EncryptedStamp = ProcessingStamp.ForVerdict(verdict, enforced: true, tokenAdded: true),
+            EncryptedSubject = encrypt.Count == 0 ? null : EncryptionSubject.With(exchangeSubject, options.Encryption.Token),
+            Route = encrypt.Count == 0 ? null : EncryptionRoute.For(options.Encryption),
+            TokenNotAdded = NonDeliveryReports.ForTokenNotAdded(options.Encryption),
+        };
+    }
+
+    private void Apply(QueuedMessageEventSource source, ResolvedMessageEventSource? routing, MailItem mailItem, Plan plan, string? messageId)
+    {
+        // The stamp is the first change, and shows whether transport lets the agent write this item at all.
+        var message = mailItem.Message;
+        var stamp = new TextHeader(ProcessingStamp.HeaderName, plan.Stamp);
+        try
+        {
+            message.MimeDocument.RootPart.Headers.AppendChild(stamp);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or UnauthorizedAccessException)
+        {
+            log.Debug("Message {MessageId} cannot be changed (transport made it read-only); left as it is: {Problem}", messageId, ex.Message);
+            return;
+        }
+
+        if (!plan.Enforce)
+        {
+            log.Info("Message {MessageId} evaluated in monitor mode; nothing enforced.", messageId);
+            return;
+        }
+
+        foreach (var blocked in plan.Blocked)
+        {
+            Step(messageId, "the non-delivery report for a blocked recipient could not be created", () =>
+            {
+                mailItem.Recipients.Remove(blocked.Recipient.Recipient, DsnType.Failure, blocked.Response);
+                log.Info("Message {MessageId}: recipient {Recipient} blocked ({Reasons}).", messageId, blocked.Recipient.Decision.Address, string.Join(",", blocked.Recipient.Decision.Reasons));
+            });
+        }
+
+        if (plan.RemainingCount == 0)
         {
             log.Info("Message {MessageId}: every recipient was blocked; the sender gets a report for each.", messageId);
             return;
         }
 
-        if (remaining.Any(d => d.Decision.Action == RecipientAction.Warn))
+        if (plan.Notice is not null)
         {
-            SendWarnNotice(verdict, sender, headers[HeaderId.Subject], messageId);
+            // The notice is a courtesy: failing to send it must not hold up the message itself.
+            Step(messageId, "the warning notice to the sender could not be sent", () => notices.Submit(plan.Notice));
         }
 
-        var encrypt = remaining.Where(d => d.Decision.Action == RecipientAction.Encrypt).ToList();
-        var plainStamp = ProcessingStamp.ForVerdict(verdict, enforced: true, tokenAdded: false);
-        if (encrypt.Count == 0)
+        if (plan.Encrypt.Count == 0)
         {
-            WriteMime(mailItem, MessageContent.Rewrite(mime, plainStamp, null));
             return;
         }
 
-        if (encrypt.Count < remaining.Count)
+        if (plan.Encrypt.Count < plan.RemainingCount)
         {
-            // Mixed: stamp first, so the copy that Fork splits off for the other recipients carries the stamp and
-            // passes untouched when transport raises it again (OnRoutedMessage). Then this handler keeps working on
-            // the copy that holds only the encrypt recipients, and changes that one alone.
-            WriteMime(mailItem, MessageContent.Rewrite(mime, plainStamp, null));
-            source.Fork(encrypt.Select(d => d.Recipient).ToList());
-            log.Info("Message {MessageId}: split so that only {Count} recipient(s) get the encryption token.", messageId, encrypt.Count);
+            // Mixed: the copy that Fork splits off for the other recipients already carries the stamp and passes
+            // untouched when transport raises it again (OnRoutedMessage). This handler keeps the encrypt recipients.
+            var split = Step(messageId, "the message could not be split, so every remaining recipient gets the encryption token", () =>
+                source.Fork(plan.Encrypt.Select(d => d.Recipient).ToList()));
+            if (split)
+            {
+                log.Info("Message {MessageId}: split so that only {Count} recipient(s) get the encryption token.", messageId, plan.Encrypt.Count);
+            }
         }
 
-        WriteMime(mailItem, MessageContent.Rewrite(mime, ProcessingStamp.ForVerdict(verdict, enforced: true, tokenAdded: true), options.Encryption.Token));
-        RouteToEncryptionConnector(routing, mailItem, encrypt, options.Encryption, messageId);
+        var tokenAdded = Step(messageId, "the encryption token could not be added to the subject", () =>
+        {
+            // Through Exchange's object model: for a TNEF message this also changes the subject Exchange reads.
+            message.Subject = plan.EncryptedSubject;
+            stamp.Value = plan.EncryptedStamp;
+        });
+        if (!tokenAdded)
+        {
+            // Never let it leave unprotected: those recipients get a report telling the sender how to resend.
+            foreach (var recipient in RecipientsOf(mailItem).Where(r => plan.IsEncryptRecipient(r.Address.ToString())))
+            {
+                Step(messageId, "a recipient the token could not protect could not be removed", () =>
+                    mailItem.Recipients.Remove(recipient, DsnType.Failure, plan.TokenNotAdded));
+            }
+
+            return;
+        }
+
+        RouteToEncryptionConnector(routing, mailItem, plan, messageId);
     }
 
-    private void RouteToEncryptionConnector(ResolvedMessageEventSource? routing, MailItem mailItem, IReadOnlyList<Decided> encrypt, EncryptionOptions encryption, string? messageId)
+    private void RouteToEncryptionConnector(ResolvedMessageEventSource? routing, MailItem mailItem, Plan plan, string? messageId)
     {
-        if (string.IsNullOrWhiteSpace(encryption.Connector))
+        if (plan.Route is null)
         {
             return;
         }
@@ -177,28 +263,25 @@ internal sealed class MessageProcessor
             return;
         }
 
-        var wanted = new HashSet<string>(encrypt.Select(d => d.Decision.Address), StringComparer.OrdinalIgnoreCase);
-        var overrideRoute = new RoutingOverride(new RoutingDomain(encryption.Connector!.Trim()), DeliveryQueueDomain.UseOverrideDomain);
-        foreach (var recipient in RecipientsOf(mailItem).Where(r => wanted.Contains(r.Address.ToString())))
+        foreach (var recipient in RecipientsOf(mailItem).Where(r => plan.IsEncryptRecipient(r.Address.ToString())))
         {
-            routing.SetRoutingOverride(recipient, overrideRoute);
+            Step(messageId, "a recipient could not be routed to the encryption connector and uses normal routing", () =>
+                routing.SetRoutingOverride(recipient, plan.Route));
         }
     }
 
-    private void SendWarnNotice(Verdict verdict, string sender, string? subject, string? messageId)
+    /// <summary>Runs one change; a failure is logged and reported as false, never thrown.</summary>
+    private bool Step(string? messageId, string whatFailed, Action change)
     {
-        // The notice is a courtesy: failing to send it must not hold up the message itself.
         try
         {
-            var notice = WarnNotice.Compose(verdict, subject);
-            if (notice is not null)
-            {
-                notices.Submit(WarnNoticeMessage.Build(notice, sender));
-            }
+            change();
+            return true;
         }
         catch (Exception ex)
         {
-            log.Error(ex, "Message {MessageId}: the warning notice to {Sender} could not be sent: {Problem}", messageId, sender, ex.Message);
+            SafeLog(ex, messageId, whatFailed);
+            return false;
         }
     }
 
@@ -218,15 +301,15 @@ internal sealed class MessageProcessor
         }
         catch (Exception inner)
         {
-            SafeLog(inner, messageId);
+            SafeLog(inner, messageId, "handling a failure failed as well");
         }
     }
 
-    private void SafeLog(Exception ex, string? messageId)
+    private void SafeLog(Exception ex, string? messageId, string whatFailed)
     {
         try
         {
-            log.Fatal(ex, "Message {MessageId}: handling a failure failed as well: {Problem}", messageId ?? "(unknown)", ex.Message);
+            log.Error(ex, "Message {MessageId}: {WhatFailed}: {Problem}", messageId ?? "(unknown)", whatFailed, ex.Message);
         }
         catch (Exception)
         {
@@ -234,24 +317,10 @@ internal sealed class MessageProcessor
         }
     }
 
-    private static HeaderList ReadHeaders(MailItem mailItem)
+    private static MimeHeaders ReadHeaders(MailItem mailItem)
     {
         using var stream = mailItem.GetMimeReadStream();
-        return HeaderList.Load(stream);
-    }
-
-    private static byte[] ReadMime(MailItem mailItem)
-    {
-        using var stream = mailItem.GetMimeReadStream();
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
-
-    private static void WriteMime(MailItem mailItem, byte[] mime)
-    {
-        using var stream = mailItem.GetMimeWriteStream();
-        stream.Write(mime, 0, mime.Length);
+        return MimeHeaders.Load(stream);
     }
 
     private static string? SenderOf(MailItem mailItem)
@@ -286,16 +355,30 @@ internal sealed class MessageProcessor
             .ToList();
     }
 
-    private sealed class Decided
+    private sealed record Decided(EnvelopeRecipient Recipient, RecipientDecision Decision);
+
+    private sealed record Blocked(Decided Recipient, SmtpResponse Response);
+
+    /// <summary>Everything Apply needs, computed while the message is still untouched.</summary>
+    private sealed record Plan(string Stamp, bool Enforce)
     {
-        public Decided(EnvelopeRecipient recipient, RecipientDecision decision)
-        {
-            Recipient = recipient;
-            Decision = decision;
-        }
+        public IReadOnlyList<Blocked> Blocked { get; init; } = Array.Empty<Blocked>();
 
-        public EnvelopeRecipient Recipient { get; }
+        public int RemainingCount { get; init; }
 
-        public RecipientDecision Decision { get; }
+        public byte[]? Notice { get; init; }
+
+        public IReadOnlyList<Decided> Encrypt { get; init; } = Array.Empty<Decided>();
+
+        public string EncryptedStamp { get; init; } = string.Empty;
+
+        public string? EncryptedSubject { get; init; }
+
+        public RoutingOverride? Route { get; init; }
+
+        public SmtpResponse TokenNotAdded { get; init; }
+
+        public bool IsEncryptRecipient(string address) =>
+            Encrypt.Any(d => string.Equals(d.Decision.Address, address, StringComparison.OrdinalIgnoreCase));
     }
 }

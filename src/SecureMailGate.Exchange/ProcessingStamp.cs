@@ -1,5 +1,5 @@
 using System.Linq;
-using MimeKit;
+using ExchangeHeaders = Microsoft.Exchange.Data.Mime.HeaderList;
 using SecureMailGate.Core;
 using SecureMailGate.Core.Policy;
 
@@ -17,7 +17,7 @@ internal static class ProcessingStamp
     public const string HeaderName = "X-MS-Exchange-Organization-SecureMailGate";
 
     /// <summary>True when the message already carries the stamp.</summary>
-    public static bool IsPresent(HeaderList headers) => headers.Contains(HeaderName);
+    public static bool IsPresent(ExchangeHeaders headers) => headers.FindFirst(HeaderName) is not null;
 
     /// <summary>The stamp for a decided message.</summary>
     public static string ForVerdict(Verdict verdict, bool enforced, bool tokenAdded)

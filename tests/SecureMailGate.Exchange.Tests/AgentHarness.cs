@@ -31,8 +31,6 @@ internal sealed class AgentHarness
                 return Decide(envelope);
             });
         Notices.Setup(n => n.Submit(It.IsAny<byte[]>())).Callback((byte[] mime) => SubmittedNotices.Add(mime));
-        AsyncContext.Setup(c => c.Resume()).Callback(() => Calls.Add("resume"));
-        AsyncContext.Setup(c => c.Complete()).Callback(() => Calls.Add("complete"));
         Agent = Build();
     }
 
@@ -42,7 +40,11 @@ internal sealed class AgentHarness
 
     public Mock<INoticeSubmitter> Notices { get; } = new();
 
-    public Mock<AgentAsyncContext> AsyncContext { get; } = new();
+    /// <summary>When set, Resume() on the handler's async context throws this.</summary>
+    public Exception? ResumeFailure { get; set; }
+
+    /// <summary>A new async context for each handler call, as transport gives one.</summary>
+    public AgentAsyncContext NewAsyncContext() => new FakeAsyncContext(Calls, ResumeFailure);
 
     public List<string> Calls { get; } = new();
 
@@ -69,7 +71,7 @@ internal sealed class AgentHarness
             Log.Agent,
             Log.Audit,
             TimeProvider.System);
-        Agent = new SecureMailGateAgent(processor, Log.Agent, () => AsyncContext.Object, work => work());
+        Agent = new SecureMailGateAgent(processor, Log.Agent, NewAsyncContext, work => work());
         return Agent;
     }
 
@@ -82,7 +84,7 @@ internal sealed class AgentHarness
 
     public FakeRoutedSource Route(FakeMailItem item)
     {
-        var source = new FakeRoutedSource();
+        var source = new FakeRoutedSource(item);
         Agent.HandleRoutedMessage(source, new FakeEventArgs(item));
         return source;
     }

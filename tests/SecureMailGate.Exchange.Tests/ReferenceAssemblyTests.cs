@@ -17,6 +17,7 @@ namespace SecureMailGate.Exchange.Tests;
 public sealed class ReferenceAssemblyTests
 {
     private const string Transport = "Microsoft.Exchange.Data.Transport";
+    private const string Common = "Microsoft.Exchange.Data.Common";
 
     // Every type the agent uses, with the namespace where Microsoft's assembly has it (exchange-api.md §3).
     private static readonly (Type Type, string Namespace)[] Placement =
@@ -48,14 +49,26 @@ public sealed class ReferenceAssemblyTests
         (typeof(EmailMessage), "Microsoft.Exchange.Data.Transport.Email"),
     };
 
-    [Test]
-    public void The_facade_carries_the_real_assembly_identity()
+    // The MIME types behind EmailMessage.MimeDocument, in Microsoft.Exchange.Data.Common as in Exchange.
+    private static readonly (Type Type, string Namespace)[] CommonPlacement =
     {
-        var name = AssemblyName.GetAssemblyName(typeof(MailItem).Assembly.Location);
+        (typeof(Microsoft.Exchange.Data.Mime.Header), "Microsoft.Exchange.Data.Mime"),
+        (typeof(Microsoft.Exchange.Data.Mime.HeaderList), "Microsoft.Exchange.Data.Mime"),
+        (typeof(Microsoft.Exchange.Data.Mime.MimeDocument), "Microsoft.Exchange.Data.Mime"),
+        (typeof(Microsoft.Exchange.Data.Mime.MimeNode), "Microsoft.Exchange.Data.Mime"),
+        (typeof(Microsoft.Exchange.Data.Mime.MimePart), "Microsoft.Exchange.Data.Mime"),
+        (typeof(Microsoft.Exchange.Data.Mime.TextHeader), "Microsoft.Exchange.Data.Mime"),
+    };
+
+    [TestCase(typeof(MailItem), Transport)]
+    [TestCase(typeof(Microsoft.Exchange.Data.Mime.MimeDocument), Common)]
+    public void Each_facade_carries_the_real_assembly_identity(Type typeInFacade, string assembly)
+    {
+        var name = AssemblyName.GetAssemblyName(typeInFacade.Assembly.Location);
 
         Assert.Multiple(() =>
         {
-            Assert.That(name.Name, Is.EqualTo(Transport));
+            Assert.That(name.Name, Is.EqualTo(assembly));
             Assert.That(name.Version, Is.EqualTo(new Version(15, 0, 1474, 0)));
             Assert.That(name.CultureName, Is.Empty);
             Assert.That(Convert.ToHexString(name.GetPublicKeyToken()!).ToLowerInvariant(), Is.EqualTo("31bf3856ad364e35"));
@@ -72,28 +85,34 @@ public sealed class ReferenceAssemblyTests
                 Assert.That(type.Namespace, Is.EqualTo(ns), type.Name);
                 Assert.That(type.Assembly.GetName().Name, Is.EqualTo(Transport), type.Name);
             }
+
+            foreach (var (type, ns) in CommonPlacement)
+            {
+                Assert.That(type.Namespace, Is.EqualTo(ns), type.Name);
+                Assert.That(type.Assembly.GetName().Name, Is.EqualTo(Common), type.Name);
+            }
         });
     }
 
     [Test]
-    public void The_facade_declares_no_public_type_the_agent_does_not_need()
+    public void The_facades_declare_no_public_type_the_agent_does_not_need()
     {
-        var exported = typeof(MailItem).Assembly.GetExportedTypes().Select(t => t.FullName).OrderBy(n => n);
+        var exported = typeof(MailItem).Assembly.GetExportedTypes().Select(t => t.FullName);
+        var exportedCommon = typeof(Microsoft.Exchange.Data.Mime.MimeDocument).Assembly.GetExportedTypes().Select(t => t.FullName);
 
-        Assert.That(exported, Is.EquivalentTo(Placement.Select(p => p.Type.FullName)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(exported, Is.EquivalentTo(Placement.Select(p => p.Type.FullName)));
+            Assert.That(exportedCommon, Is.EquivalentTo(CommonPlacement.Select(p => p.Type.FullName)));
+        });
     }
 
-    [Test]
-    public void The_agent_binds_to_Exchange_15_by_its_strong_name()
+    [TestCase(Transport)]
+    [TestCase(Common)]
+    public void The_agent_binds_to_Exchange_15_by_its_strong_name(string assembly)
     {
-        var reference = typeof(SecureMailGateAgent).Assembly.GetReferencedAssemblies().Single(a => a.Name == Transport);
+        var reference = typeof(SecureMailGateAgent).Assembly.GetReferencedAssemblies().Single(a => a.Name == assembly);
 
-        Assert.That(reference.FullName, Is.EqualTo("Microsoft.Exchange.Data.Transport, Version=15.0.1474.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35"));
-    }
-
-    [Test]
-    public void The_agent_needs_no_Microsoft_Exchange_Data_Common()
-    {
-        Assert.That(typeof(SecureMailGateAgent).Assembly.GetReferencedAssemblies().Select(a => a.Name), Has.None.EqualTo("Microsoft.Exchange.Data.Common"));
+        Assert.That(reference.FullName, Is.EqualTo(assembly + ", Version=15.0.1474.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35"));
     }
 }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Threading;
+using Microsoft.Exchange.Data.Transport;
 using Microsoft.Exchange.Data.Transport.Routing;
 using Moq;
 using NUnit.Framework;
@@ -95,7 +96,7 @@ public sealed class RoutingAgentSafetyTests
         var throwingAudit = new Mock<NLog.ILogger>();
         throwingAudit.Setup(l => l.Info(It.IsAny<string>())).Throws(new IOException("audit disk full"));
         var processor = new MessageProcessor(() => new PolicySnapshot(harness.Options, harness.Engine.Object), harness.Notices.Object, harness.Log.Agent, throwingAudit.Object, TimeProvider.System);
-        var agent = new SecureMailGateAgent(processor, harness.Log.Agent, () => harness.AsyncContext.Object, work => work());
+        var agent = new SecureMailGateAgent(processor, harness.Log.Agent, harness.NewAsyncContext, work => work());
         var item = Messages.Item(Gmail);
         var source = new FakeResolvedSource(item);
 
@@ -161,10 +162,10 @@ public sealed class RoutingAgentSafetyTests
     public void Async_context_is_completed_exactly_once_even_when_resume_fails()
     {
         var harness = new AgentHarness();
-        harness.AsyncContext.Setup(c => c.Resume()).Throws(new InvalidOperationException("thread not initialised"));
+        harness.ResumeFailure = new InvalidOperationException("thread not initialised");
 
         Assert.DoesNotThrow(() => harness.Resolve(Messages.Item(Gmail)));
-        harness.AsyncContext.Verify(c => c.Complete(), Times.Once);
+        Assert.That(harness.Calls, Is.EqualTo(new[] { "resume", "complete" }));
     }
 
     [Test]
@@ -183,9 +184,10 @@ public sealed class RoutingAgentSafetyTests
     {
         var harness = new AgentHarness();
         var done = new ManualResetEventSlim();
-        harness.AsyncContext.Setup(c => c.Complete()).Callback(done.Set);
+        var context = new Mock<AgentAsyncContext> { CallBase = true };
+        context.Setup(c => c.Complete()).Callback(done.Set);
         var processor = new MessageProcessor(() => new PolicySnapshot(harness.Options, harness.Engine.Object), harness.Notices.Object, harness.Log.Agent, harness.Log.Audit, TimeProvider.System);
-        var agent = new SecureMailGateAgent(processor, harness.Log.Agent, () => harness.AsyncContext.Object);
+        var agent = new SecureMailGateAgent(processor, harness.Log.Agent, () => context.Object);
         var callerThread = Environment.CurrentManagedThreadId;
         var engineThread = 0;
         harness.Engine.Setup(e => e.Evaluate(It.IsAny<MessageEnvelope>(), It.IsAny<CancellationToken>()))

@@ -1,4 +1,5 @@
 using System.IO;
+using Microsoft.Exchange.Data.Transport.Email;
 
 namespace Microsoft.Exchange.Data.Transport
 {
@@ -10,6 +11,8 @@ namespace Microsoft.Exchange.Data.Transport
         }
 
         public abstract RoutingAddress FromAddress { get; set; }
+
+        public abstract EmailMessage Message { get; }
 
         public abstract EnvelopeRecipientCollection Recipients { get; }
 

@@ -101,8 +101,15 @@ public static class BlockNotice
     }
 
     // SMTP replies are ASCII: anything else (e.g. an internationalised address) is replaced, never dropped silently.
-    private static string ToAscii(string text)
+    /// <summary>The text with every character outside printable US-ASCII replaced by '?', as SMTP replies need.</summary>
+    /// <param name="text">Any text.</param>
+    public static string ToAscii(string text)
     {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
         var chars = text.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {

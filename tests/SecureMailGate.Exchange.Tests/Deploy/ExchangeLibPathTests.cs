@@ -15,29 +15,35 @@ public sealed class ExchangeLibPathTests
 {
     private static readonly string Project = Path.Combine(RepositoryPaths.Root, "src", "SecureMailGate.Exchange", "SecureMailGate.Exchange.csproj");
 
-    [Test]
-    public void With_ExchangeLibPath_the_agent_references_the_real_dll_there_and_never_copies_it()
+    // EmailMessage exposes Common's MimeDocument: without the second reference the real build stops with CS0012.
+    [TestCase("Microsoft.Exchange.Data.Transport")]
+    [TestCase("Microsoft.Exchange.Data.Common")]
+    public void With_ExchangeLibPath_the_agent_references_the_real_dll_there_and_never_copies_it(string assembly)
     {
         var lib = Path.Combine(Path.GetTempPath(), "V15", "Public");
 
         var items = Evaluate($"-p:ExchangeLibPath={lib}");
 
-        var reference = items.GetProperty("Reference").EnumerateArray().Single(r => r.GetProperty("Identity").GetString() == "Microsoft.Exchange.Data.Transport");
+        var reference = items.GetProperty("Reference").EnumerateArray().Single(r => r.GetProperty("Identity").GetString() == assembly);
         Assert.Multiple(() =>
         {
-            Assert.That(reference.GetProperty("HintPath").GetString(), Is.EqualTo(Path.Combine(lib, "Microsoft.Exchange.Data.Transport.dll")));
+            Assert.That(reference.GetProperty("HintPath").GetString(), Is.EqualTo(Path.Combine(lib, assembly + ".dll")));
             Assert.That(reference.GetProperty("Private").GetString(), Is.EqualTo("false"));
             Assert.That(ProjectReferences(items), Has.None.Contains("ExchangeReference"));
         });
     }
 
     [Test]
-    public void Without_ExchangeLibPath_the_agent_builds_against_the_facade_without_copying_it()
+    public void Without_ExchangeLibPath_the_agent_builds_against_both_facades_without_copying_them()
     {
         var items = Evaluate();
 
-        var facade = items.GetProperty("ProjectReference").EnumerateArray().Single(r => r.GetProperty("Identity").GetString()!.Contains("ExchangeReference", System.StringComparison.Ordinal));
-        Assert.That(facade.GetProperty("Private").GetString(), Is.EqualTo("false"));
+        var facades = items.GetProperty("ProjectReference").EnumerateArray().Where(r => r.GetProperty("Identity").GetString()!.Contains("ExchangeReference", System.StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(facades.Select(f => Path.GetFileNameWithoutExtension(f.GetProperty("Identity").GetString())), Is.EquivalentTo(new[] { "Microsoft.Exchange.Data.Transport", "Microsoft.Exchange.Data.Common" }));
+            Assert.That(facades.Select(f => f.GetProperty("Private").GetString()), Is.All.EqualTo("false"));
+        });
     }
 
     private static string[] ProjectReferences(JsonElement items) =>

@@ -1,8 +1,11 @@
+using System;
+
 namespace Microsoft.Exchange.Data.Transport.Routing
 {
     /// <summary>
-    /// Facade (subset). The events keep their subscribers (in private fields) so an agent can be constructed
-    /// in tests, and a test can raise them by reflection; only Exchange raises them for real.
+    /// Facade (subset). The events keep their subscriber (in private fields) so an agent can be constructed in tests
+    /// and a test can raise them by reflection; only Exchange raises them for real. As in Exchange, subscribing to
+    /// the same event twice throws InvalidOperationException.
     /// </summary>
     public abstract class RoutingAgent : Agent
     {
@@ -15,14 +18,25 @@ namespace Microsoft.Exchange.Data.Transport.Routing
 
         protected event ResolvedMessageEventHandler OnResolvedMessage
         {
-            add => onResolvedMessage += value;
+            add => onResolvedMessage = Subscribe(onResolvedMessage, value);
             remove => onResolvedMessage -= value;
         }
 
         protected event RoutedMessageEventHandler OnRoutedMessage
         {
-            add => onRoutedMessage += value;
+            add => onRoutedMessage = Subscribe(onRoutedMessage, value);
             remove => onRoutedMessage -= value;
+        }
+
+        private static T Subscribe<T>(T current, T value)
+            where T : Delegate
+        {
+            if (current != null)
+            {
+                throw new InvalidOperationException("This agent has already subscribed to the event.");
+            }
+
+            return value;
         }
     }
 }
