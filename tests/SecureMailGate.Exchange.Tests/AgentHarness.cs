@@ -63,13 +63,19 @@ internal sealed class AgentHarness
 
     public SecureMailGateAgent Agent { get; private set; }
 
+    /// <summary>Audit logger to use instead of the in-memory one (call <see cref="Build"/> after setting it).</summary>
+    public NLog.ILogger? AuditOverride { get; set; }
+
+    /// <summary>Called with each OnResolvedMessage source before the agent sees it (to make Fork or routing fail).</summary>
+    public Action<FakeResolvedSource>? OnSource { get; set; }
+
     public SecureMailGateAgent Build()
     {
         var processor = new MessageProcessor(
             () => PolicyAvailable ? new PolicySnapshot(Options, Engine.Object) : null,
             Notices.Object,
             Log.Agent,
-            Log.Audit,
+            AuditOverride ?? Log.Audit,
             TimeProvider.System);
         Agent = new SecureMailGateAgent(processor, Log.Agent, NewAsyncContext, work => work());
         return Agent;
@@ -78,8 +84,25 @@ internal sealed class AgentHarness
     public FakeResolvedSource Resolve(FakeMailItem item)
     {
         var source = new FakeResolvedSource(item);
+        OnSource?.Invoke(source);
         Agent.HandleResolvedMessage(source, new FakeEventArgs(item));
         return source;
+    }
+
+    /// <summary>
+    /// Raises OnResolvedMessage, and again each time the agent defers the item, as transport retries it (at most
+    /// <paramref name="attempts"/> times). Returns the source of every attempt.
+    /// </summary>
+    public List<FakeResolvedSource> ResolveWithRetries(FakeMailItem item, int attempts = 3)
+    {
+        var sources = new List<FakeResolvedSource> { Resolve(item) };
+        while (item.IsDeferred && sources.Count < attempts)
+        {
+            item.Requeue();
+            sources.Add(Resolve(item));
+        }
+
+        return sources;
     }
 
     public FakeRoutedSource Route(FakeMailItem item)
