@@ -114,7 +114,7 @@ internal sealed class MessageProcessor
         // Only the header block first: system messages need nothing more.
         var headers = ReadHeaders(mailItem);
         messageId = headers[MimeHeaderId.MessageId];
-        var sender = SenderOf(mailItem);
+        var sender = SenderOf(mailItem.FromAddress);
         var systemReason = SystemMessages.Classify(sender, headers);
         if (systemReason is not null)
         {
@@ -323,9 +323,10 @@ internal sealed class MessageProcessor
         return MimeHeaders.Load(stream);
     }
 
-    private static string? SenderOf(MailItem mailItem)
+    /// <summary>The envelope sender as text, or null for the null reverse path of reports and other system mail.</summary>
+    internal static string? SenderOf(RoutingAddress from)
     {
-        var text = mailItem.FromAddress.ToString();
+        var text = from.ToString();
         return string.IsNullOrEmpty(text) || text == "<>" ? null : text;
     }
 

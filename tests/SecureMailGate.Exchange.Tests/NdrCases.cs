@@ -33,6 +33,9 @@ internal static class NdrCases
 
     public static IEnumerable<EncryptionOptions> EncryptionSettings() => Encryption;
 
+    /// <summary>Envelope addresses as transport may hand them over (including ones Exchange itself calls invalid).</summary>
+    public static IEnumerable<string> AddressesForEnvelope() => Addresses.Concat(new[] { "Tom@Example.COM", "a@b", "x+tag@sub.domain.nhs.uk" });
+
     public static IEnumerable<object[]> All()
     {
         var reasons = typeof(ReasonCodes).GetFields().Select(f => (string)f.GetValue(null)!).ToArray();
