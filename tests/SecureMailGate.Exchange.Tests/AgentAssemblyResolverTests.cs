@@ -36,10 +36,12 @@ public sealed class AgentAssemblyResolverTests
         }
     }
 
+    private string OwnAssembly => Path.Combine(folder, "SecureMailGate.Core.dll");
+
     [Test]
-    public void A_dependency_in_the_agent_folder_loads_whatever_version_was_asked_for()
+    public void A_dependency_the_agent_asks_for_loads_from_its_folder_in_the_version_it_shipped()
     {
-        var loaded = AgentAssemblyResolver.Resolve(folder, "SmgResolverProbe, Version=9.9.9.9, Culture=neutral, PublicKeyToken=null");
+        var loaded = AgentAssemblyResolver.Resolve(folder, "SmgResolverProbe, Version=9.9.9.9, Culture=neutral, PublicKeyToken=null", OwnAssembly);
 
         Assert.That(loaded, Is.Not.Null);
         Assert.That(loaded!.GetName().Version, Is.EqualTo(new Version(1, 2, 0, 0)));
@@ -51,6 +53,24 @@ public sealed class AgentAssemblyResolverTests
     [TestCase("")]
     public void Anything_not_in_the_agent_folder_is_left_to_the_runtime(string requested)
     {
-        Assert.That(AgentAssemblyResolver.Resolve(folder, requested), Is.Null);
+        Assert.That(AgentAssemblyResolver.Resolve(folder, requested, OwnAssembly), Is.Null);
+    }
+
+    [Test]
+    public void A_request_from_Exchange_or_another_agent_is_left_to_the_runtime()
+    {
+        var otherAgent = Path.Combine(Path.GetTempPath(), "OtherVendor", "Agent", "Other.Agent.dll");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(AgentAssemblyResolver.Resolve(folder, "SmgResolverProbe, Version=1.2.0.0", otherAgent), Is.Null);
+            Assert.That(AgentAssemblyResolver.Resolve(folder, "SmgResolverProbe, Version=1.2.0.0", null), Is.Null, "the runtime did not say who asked");
+        });
+    }
+
+    [Test]
+    public void A_request_for_a_signed_assembly_is_not_answered_with_a_file_of_another_publisher()
+    {
+        Assert.That(AgentAssemblyResolver.Resolve(folder, "SmgResolverProbe, Version=1.2.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089", OwnAssembly), Is.Null);
     }
 }
