@@ -43,9 +43,17 @@ internal sealed class MessageProcessor
     private readonly ILogger log;
     private readonly ILogger audit;
     private readonly TimeProvider clock;
+    private readonly Func<string?> auditTrailProblem;
 
-    public MessageProcessor(Func<PolicySnapshot?> policy, INoticeSubmitter notices, ILogger log, ILogger audit, TimeProvider clock)
+    /// <param name="policy">The policy in force, or null when none could be loaded.</param>
+    /// <param name="notices">Sends warning notices.</param>
+    /// <param name="log">Operational log.</param>
+    /// <param name="audit">Audit trail: one JSON line per message.</param>
+    /// <param name="clock">Time source.</param>
+    /// <param name="auditTrailProblem">Why the audit trail cannot be written now, or null; default: it can.</param>
+    public MessageProcessor(Func<PolicySnapshot?> policy, INoticeSubmitter notices, ILogger log, ILogger audit, TimeProvider clock, Func<string?>? auditTrailProblem = null)
     {
+        this.auditTrailProblem = auditTrailProblem ?? (() => null);
         this.policy = policy ?? throw new ArgumentNullException(nameof(policy));
         this.notices = notices ?? throw new ArgumentNullException(nameof(notices));
         this.log = log ?? throw new ArgumentNullException(nameof(log));
@@ -71,6 +79,11 @@ internal sealed class MessageProcessor
             var snapshot = policy()
                 ?? throw new InvalidOperationException("No valid SecureMailGate configuration is loaded (see the configuration error logged earlier).");
             failureMode = snapshot.Options.FailureMode;
+            if (auditTrailProblem() is { } problem)
+            {
+                throw new InvalidOperationException("The audit trail cannot be written (" + problem + ").");
+            }
+
             plan = MakePlan(mailItem, snapshot.Options, snapshot.Engine, started, ref messageId);
         }
         catch (Exception ex)

@@ -63,6 +63,9 @@ internal sealed class AgentHarness
 
     public SecureMailGateAgent Agent { get; private set; }
 
+    /// <summary>Why the audit trail cannot be written (call <see cref="Build"/> after setting it).</summary>
+    public Func<string?>? AuditTrailProblem { get; set; }
+
     /// <summary>Audit logger to use instead of the in-memory one (call <see cref="Build"/> after setting it).</summary>
     public NLog.ILogger? AuditOverride { get; set; }
 
@@ -76,7 +79,8 @@ internal sealed class AgentHarness
             Notices.Object,
             Log.Agent,
             AuditOverride ?? Log.Audit,
-            TimeProvider.System);
+            TimeProvider.System,
+            AuditTrailProblem);
         Agent = new SecureMailGateAgent(processor, Log.Agent, NewAsyncContext, work => work());
         return Agent;
     }

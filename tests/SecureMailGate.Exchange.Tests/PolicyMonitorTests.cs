@@ -139,17 +139,6 @@ public sealed class PolicyMonitorTests
         Assert.That(monitor.Current!.Options.Mode, Is.EqualTo(PolicyMode.Monitor));
     }
 
-    private sealed class ManualClock : TimeProvider
-    {
-        private long ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => ticks;
-
-        public void Advance(TimeSpan by) => ticks += by.Ticks;
-    }
-
     private PolicyMonitor Monitor() => new(configPath, PolicyConfigurationLoader.LoadFile, options => Engine(options), log.Agent);
 
     private static IPolicyEngine Engine(PolicyOptions options)
