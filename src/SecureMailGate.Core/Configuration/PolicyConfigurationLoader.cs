@@ -163,9 +163,17 @@ public static class PolicyConfigurationLoader
         });
 
     private static DetectionOptions Detection(Validator v, ConfigNode value) =>
-        v.Section(value, "detection", new[] { "threshold", "warnUnmarkedSensitive", "patterns" }, new DetectionOptions(), (result, key, item) => key switch
+        v.Section(value, "detection", new[] { "threshold", "warnUnmarkedSensitive", "patterns", "unreadableAttachments" }, new DetectionOptions(), (result, key, item) => key switch
         {
             "threshold" => result with { Threshold = v.Confidence(item, "detection.threshold") },
+            "unreadableAttachments" => result with
+            {
+                UnreadableAttachments = v.Enum(item, "detection.unreadableAttachments", new Dictionary<string, UnreadableAttachments>
+                {
+                    ["sensitive"] = Policy.UnreadableAttachments.Sensitive,
+                    ["ignore"] = Policy.UnreadableAttachments.Ignore,
+                }),
+            },
             "warnUnmarkedSensitive" => result with { WarnUnmarkedSensitive = v.Bool(item, "detection.warnUnmarkedSensitive") },
             _ => result with { Patterns = Patterns(v, item) },
         });

@@ -27,6 +27,7 @@ public static class SensitivityAssessor
         bool requested = findings.Any(f => f.Kind == FindingKinds.EncryptionRequested);
         bool sensitive = nhsInSubject || marking || requested
             || findings.Any(f => f.Kind == FindingKinds.InspectionLimit)
+            || (detection.UnreadableAttachments == UnreadableAttachments.Sensitive && findings.Any(f => f.Kind == FindingKinds.UnreadableAttachment))
             || findings.Any(f => Identifier(f) && f.Confidence >= detection.Threshold);
         return new MessageFacts(
             Sensitive: sensitive,

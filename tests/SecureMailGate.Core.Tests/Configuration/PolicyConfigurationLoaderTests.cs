@@ -184,6 +184,22 @@ public sealed class PolicyConfigurationLoaderTests
         Assert.That(PolicyConfigurationLoader.LoadFile(path).Mode, Is.EqualTo(PolicyMode.Monitor));
     }
 
+    [Test]
+    public void Unreadable_attachments_count_as_sensitive_unless_the_administrator_says_ignore()
+    {
+        PolicyOptions defaults = PolicyConfigurationLoader.LoadFile(Write("default.json", "{ }"));
+        PolicyOptions ignore = PolicyConfigurationLoader.LoadFile(Write("ignore.json", "{ \"detection\": { \"unreadableAttachments\": \"ignore\" } }"));
+        PolicyConfigurationException wrong = LoadFails("{\n \"detection\": { \"unreadableAttachments\": \"allow\" }\n}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(defaults.Detection.UnreadableAttachments, Is.EqualTo(UnreadableAttachments.Sensitive));
+            Assert.That(ignore.Detection.UnreadableAttachments, Is.EqualTo(UnreadableAttachments.Ignore));
+            Assert.That(wrong.Line, Is.EqualTo(2));
+            Assert.That(wrong.Message, Does.Contain("\"sensitive\", \"ignore\""));
+        });
+    }
+
     internal static string RepositoryRoot()
     {
         string? dir = TestContext.CurrentContext.TestDirectory;
