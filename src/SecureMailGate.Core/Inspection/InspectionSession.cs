@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using MimeKit;
+using MimeKit.Cryptography;
 using MimeKit.Tnef;
 
 namespace SecureMailGate.Core.Inspection;
@@ -63,6 +64,15 @@ internal sealed class InspectionSession
             case TextPart text when !text.IsAttachment && string.IsNullOrEmpty(text.FileName):
                 ScanTextPart(text, bodyLocation);
                 break;
+            case ApplicationPkcs7Mime pkcs7:
+                string smimePath = prefix + NameOf(pkcs7);
+                InspectGuarded(smimePath, depth + 1, () => InspectPkcs7(pkcs7, bodyLocation, prefix, smimePath, depth + 1));
+                break;
+            case MimePart opaque when opaque.ContentType.IsMimeType("multipart", "*") || opaque.ContentType.IsMimeType("message", "rfc822"):
+                // Nested deeper than the parser reads (MessageInspector.ParserOptions.MaxMimeDepth): the rest of the
+                // structure was kept as one unread part, so this is a limit, never silence.
+                Findings.Add(new Finding(FindingKinds.InspectionLimit, "attachment:" + prefix + NameOf(opaque), Confidence.High));
+                break;
             case MimePart attachment:
                 string path = prefix + NameOf(attachment);
                 InspectGuarded(path, depth + 1, () =>
@@ -116,6 +126,33 @@ internal sealed class InspectionSession
             // A corrupt or unsupported file: say so, and go on with the rest of the message.
             Findings.Add(new Finding(FindingKinds.UnreadableAttachment, context.Location, Confidence.High));
         }
+    }
+
+    /// <summary>
+    /// Opaque-signed S/MIME carries the message inside the signature: its content is inspected as the message itself
+    /// (the signature is not checked, only unwrapped). Encrypted or compressed S/MIME cannot be read here, and says so.
+    /// </summary>
+    private void InspectPkcs7(ApplicationPkcs7Mime pkcs7, string bodyLocation, string prefix, string path, int depth)
+    {
+        if (pkcs7.SecureMimeType != SecureMimeType.SignedData || pkcs7.Content is null)
+        {
+            Findings.Add(new Finding(FindingKinds.UnreadableAttachment, "attachment:" + path, Confidence.High));
+            return;
+        }
+
+        using var signed = new BudgetedStream(pkcs7.Content.Open(), Budget);
+        var data = new Org.BouncyCastle.Cms.CmsSignedData(signed);
+        if (data.SignedContent is null)
+        {
+            // Detached signature without its content: nothing of the message is here to read.
+            Findings.Add(new Finding(FindingKinds.UnreadableAttachment, "attachment:" + path, Confidence.High));
+            return;
+        }
+
+        using var content = new MemoryStream();
+        data.SignedContent.Write(content);
+        content.Position = 0;
+        InspectEntity(MimeEntity.Load(MessageInspector.ParserOptions, content), bodyLocation, prefix, depth);
     }
 
     private void ScanTextPart(TextPart part, string location)
