@@ -6,7 +6,7 @@
     Run in the Exchange Management Shell, as an administrator, on each Mailbox (or Edge) server that sends mail out.
     The script:
       1. copies the agent to -InstallPath (configuration files only when they are not there yet: an upgrade never
-         overwrites the administrator's securemailgate.json, accredited-domains.txt or NLog.config; the new defaults
+         overwrites the administrator's securemailgate.json, accredited lists or NLog.config; the new defaults
          are put beside them as *.default for comparison);
       2. registers the agent (Install-TransportAgent) if it is not registered, enables it and sets its priority;
       3. registers the "SecureMailGate" Event Log source;
@@ -48,7 +48,7 @@ $EventSource = 'SecureMailGate'
 $EventSourceKey = 'HKLM:\SYSTEM\CurrentControlSet\Services\EventLog\Application\SecureMailGate'
 $TransportServiceName = 'MSExchangeTransport'
 # Files the administrator owns: copied on first install only.
-$AdministratorFiles = @('securemailgate.json', 'accredited-domains.txt', 'NLog.config')
+$AdministratorFiles = @('securemailgate.json', 'accredited-domains.txt', 'accredited-domains.sample.txt', 'NLog.config')
 
 function Write-Step([string] $Text) { Write-Host "SecureMailGate: $Text" }
 

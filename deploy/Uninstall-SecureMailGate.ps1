@@ -32,7 +32,7 @@ $ErrorActionPreference = 'Stop'
 
 $AgentName = 'SecureMailGate'
 $TransportServiceName = 'MSExchangeTransport'
-$AdministratorFiles = @('securemailgate.json', 'accredited-domains.txt', 'NLog.config')
+$AdministratorFiles = @('securemailgate.json', 'accredited-domains.txt', 'accredited-domains.sample.txt', 'NLog.config')
 
 function Write-Step([string] $Text) { Write-Host "SecureMailGate: $Text" }
 

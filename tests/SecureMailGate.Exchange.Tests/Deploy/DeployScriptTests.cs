@@ -27,7 +27,7 @@ public sealed class DeployScriptTests
         File.WriteAllText(Path.Combine(package, "SecureMailGate.Exchange.dll"), "agent v1");
         File.WriteAllText(Path.Combine(package, "MimeKit.dll"), "mimekit");
         File.WriteAllText(Path.Combine(package, "securemailgate.json"), "{ \"mode\": \"enforce\" }");
-        File.WriteAllText(Path.Combine(package, "accredited-domains.txt"), "example.gov.uk");
+        File.WriteAllText(Path.Combine(package, "accredited-domains.sample.txt"), "example.gov.uk");
         File.WriteAllText(Path.Combine(package, "NLog.config"), "<nlog/>");
     }
 
@@ -64,7 +64,7 @@ public sealed class DeployScriptTests
             Assert.That(agent.Properties["Enabled"].Value, Is.EqualTo(true));
             Assert.That(Directory.GetFiles(installPath).Select(Path.GetFileName), Is.EquivalentTo(new[]
             {
-                "SecureMailGate.Exchange.dll", "MimeKit.dll", "securemailgate.json", "accredited-domains.txt", "NLog.config",
+                "SecureMailGate.Exchange.dll", "MimeKit.dll", "securemailgate.json", "accredited-domains.sample.txt", "NLog.config",
             }));
         });
     }
@@ -183,7 +183,7 @@ public sealed class DeployScriptTests
         var kept = Directory.GetFiles(installPath).Select(Path.GetFileName).ToList();
         shell.Run(Uninstall, new Dictionary<string, object> { ["InstallPath"] = installPath, ["RemoveFiles"] = true, ["RemoveConfiguration"] = true });
 
-        Assert.That(kept, Is.EquivalentTo(new[] { "securemailgate.json", "accredited-domains.txt", "NLog.config" }));
+        Assert.That(kept, Is.EquivalentTo(new[] { "securemailgate.json", "accredited-domains.sample.txt", "NLog.config" }));
         Assert.That(Directory.Exists(installPath), Is.False);
     }
 
