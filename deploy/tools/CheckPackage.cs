@@ -49,7 +49,7 @@ foreach (var dll in Directory.EnumerateFiles(agent, "*.dll"))
     }
 }
 
-foreach (var required in new[] { "agent/SecureMailGate.Exchange.dll", "agent/SecureMailGate.Core.dll", "agent/securemailgate.json", "agent/accredited-domains.sample.txt", "agent/NLog.config", "Install-SecureMailGate.ps1", "Uninstall-SecureMailGate.ps1", "README.md" })
+foreach (var required in new[] { "agent/SecureMailGate.Exchange.dll", "agent/SecureMailGate.Core.dll", "agent/securemailgate.json", "agent/accredited-domains.sample.txt", "agent/NLog.config", "Install-SecureMailGate.ps1", "Uninstall-SecureMailGate.ps1", "SecureMailGate.Common.ps1", "README.md" })
 {
     if (!File.Exists(Path.Combine(package, required)))
     {

@@ -68,6 +68,7 @@ public sealed class PackageTests
     [TestCase("cli/securemailgate.exe")]
     [TestCase("Install-SecureMailGate.ps1")]
     [TestCase("Uninstall-SecureMailGate.ps1")]
+    [TestCase("SecureMailGate.Common.ps1")]
     [TestCase("README.md")]
     public void Holds_what_an_administrator_needs(string entry) =>
         Assert.That(Entries, Does.Contain(entry));
