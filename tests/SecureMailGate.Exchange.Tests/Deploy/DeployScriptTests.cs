@@ -411,6 +411,24 @@ public sealed class DeployScriptTests
         });
     }
 
+    [Test]
+    public void The_guide_goes_install_monitor_review_enforce_and_drains_the_server_before_a_restart()
+    {
+        var guide = File.ReadAllText(Path.Combine(RepositoryPaths.Deploy, "README.md"));
+        var order = new[] { "## 3. Install", "## 4. Monitor", "## 5. Replay and review", "## 6. Enforce" }.Select(h => guide.IndexOf(h, StringComparison.Ordinal)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(order, Has.None.EqualTo(-1), "every roll-out section is there");
+            Assert.That(order, Is.Ordered, "sections in roll-out order");
+            Assert.That(guide, Does.Contain("Set-ServerComponentState <server> -Component HubTransport -State Draining -Requester Maintenance"));
+            Assert.That(guide, Does.Contain("Get-Queue"));
+            Assert.That(guide, Does.Contain("-State Active"));
+            Assert.That(guide, Does.Contain("dotnet test tests/SecureMailGate.Exchange.RealApiTests -p:ExchangeLibPath=<folder>"));
+            Assert.That(guide, Does.Contain("EXCHANGE_LIB_PATH=<folder> deploy/build-package.sh"));
+        });
+    }
+
     private static readonly string[] PackageFiles = { "SecureMailGate.Exchange.dll", "MimeKit.dll", "securemailgate.json", "accredited-domains.sample.txt", "NLog.config" };
 
     private static readonly string[] UninstallCalls =
