@@ -182,11 +182,8 @@ public sealed class DeployScriptTests
     [Test]
     public void An_upgrade_with_NoRestart_says_transport_holds_the_files_and_changes_nothing()
     {
-        using var shell = new ExchangeShellStandIn();
-        shell.Run(Install, InstallParameters());
-        NewVersion();
+        using var shell = InstalledWithANewVersionInThePackage();
         File.WriteAllText(Path.Combine(package, "securemailgate.json"), "{ \"new\": 2 }");
-        shell.ClearCalls();
 
         var error = Assert.Throws<RuntimeException>(() => shell.Run(Install, InstallParameters(("NoRestart", true))));
 
@@ -229,10 +226,7 @@ public sealed class DeployScriptTests
     [Test]
     public void A_failure_after_transport_stopped_puts_the_previous_files_back_and_starts_transport_again()
     {
-        using var shell = new ExchangeShellStandIn();
-        shell.Run(Install, InstallParameters());
-        NewVersion();
-        shell.ClearCalls();
+        using var shell = InstalledWithANewVersionInThePackage();
         // MimeKit.dll is swapped first; the agent DLL then fails to move into place.
         shell.FailOnce("Move-Item", Path.Combine(installPath, "SecureMailGate.Exchange.dll"));
 
@@ -275,10 +269,7 @@ public sealed class DeployScriptTests
     [Test]
     public void A_failure_while_staging_changes_nothing_and_never_stops_transport()
     {
-        using var shell = new ExchangeShellStandIn();
-        shell.Run(Install, InstallParameters());
-        NewVersion();
-        shell.ClearCalls();
+        using var shell = InstalledWithANewVersionInThePackage();
         shell.FailOnce("Copy-Item", Path.Combine(installPath + ".staging", "SecureMailGate.Exchange.dll"));
 
         var error = Assert.Throws<RuntimeException>(() => shell.Run(Install, InstallParameters()));
@@ -456,6 +447,16 @@ public sealed class DeployScriptTests
     {
         File.WriteAllText(Path.Combine(package, "SecureMailGate.Exchange.dll"), "agent v2");
         File.WriteAllText(Path.Combine(package, "MimeKit.dll"), "mimekit v2");
+    }
+
+    /// <summary>A shell where version 1 is installed and loaded, the package holds version 2, and no calls are recorded yet.</summary>
+    private ExchangeShellStandIn InstalledWithANewVersionInThePackage()
+    {
+        var shell = new ExchangeShellStandIn();
+        shell.Run(Install, InstallParameters());
+        NewVersion();
+        shell.ClearCalls();
+        return shell;
     }
 
     private Dictionary<string, object> InstallParameters(params (string Name, object Value)[] extra)
