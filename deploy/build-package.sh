@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the SecureMailGate package an Exchange administrator installs:
 #   artifacts/package/SecureMailGate-<version>.zip
-#     agent/    net48 transport agent + its dependency closure + default securemailgate.json,
-#               accredited-domains.txt and NLog.config
+#     agent/    net48 transport agent + its dependency closure + default securemailgate.json (monitor mode),
+#               accredited-domains.sample.txt (a sample the default configuration does not load) and NLog.config
 #     cli/      securemailgate.exe, self-contained for win-x64 (no .NET needed on the server)
-#     Install-SecureMailGate.ps1, Uninstall-SecureMailGate.ps1, README.md (the administrator's guide)
+#     Install-SecureMailGate.ps1, Uninstall-SecureMailGate.ps1, SecureMailGate.Common.ps1 (what both share),
+#     README.md (the administrator's guide)
 #
 # EXCHANGE_LIB_PATH=<folder holding the server's Microsoft.Exchange.Data.Transport.dll> builds the agent against the
 # real assemblies. Without it the agent is built against a copy of src/ExchangeReference placed in a temporary folder
@@ -34,8 +35,8 @@ dotnet publish "$root/src/SecureMailGate.Exchange/SecureMailGate.Exchange.csproj
   -p:ExchangeLibPath="$lib" -o "$package/agent" -nologo -v quiet
 rm -f "$package/agent/"*.pdb "$package/agent/"*.deps.json "$package/agent/"*.xml
 
-cp "$root/config/securemailgate.json" "$root/config/accredited-domains.txt" "$root/config/NLog.config" "$package/agent/"
-cp "$root/deploy/Install-SecureMailGate.ps1" "$root/deploy/Uninstall-SecureMailGate.ps1" "$package/"
+cp "$root/config/securemailgate.json" "$root/config/accredited-domains.sample.txt" "$root/config/NLog.config" "$package/agent/"
+cp "$root/deploy/Install-SecureMailGate.ps1" "$root/deploy/Uninstall-SecureMailGate.ps1" "$root/deploy/SecureMailGate.Common.ps1" "$package/"
 cp "$root/deploy/README.md" "$package/README.md"
 
 echo "== CLI (win-x64, self-contained)"

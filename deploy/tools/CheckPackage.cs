@@ -1,6 +1,7 @@
 // Checks an unpacked SecureMailGate package before it is zipped:
 //  * nothing from Exchange is in it (Microsoft.Exchange.* must come from the server, never from us);
-//  * every assembly the agent needs is either in the agent folder, part of .NET Framework 4.8, or the Exchange API.
+//  * every assembly the agent needs is either in the agent folder, part of .NET Framework 4.8, or the Exchange API;
+//  * the default configuration starts in monitor mode and loads no accredited list (only the sample ships).
 // Usage: dotnet run CheckPackage.cs -- <package folder> <.NET Framework 4.8 reference assemblies folder>
 using System;
 using System.Collections.Generic;
@@ -48,12 +49,29 @@ foreach (var dll in Directory.EnumerateFiles(agent, "*.dll"))
     }
 }
 
-foreach (var required in new[] { "agent/SecureMailGate.Exchange.dll", "agent/SecureMailGate.Core.dll", "agent/securemailgate.json", "agent/accredited-domains.txt", "agent/NLog.config", "Install-SecureMailGate.ps1", "Uninstall-SecureMailGate.ps1", "README.md" })
+foreach (var required in new[] { "agent/SecureMailGate.Exchange.dll", "agent/SecureMailGate.Core.dll", "agent/securemailgate.json", "agent/accredited-domains.sample.txt", "agent/NLog.config", "Install-SecureMailGate.ps1", "Uninstall-SecureMailGate.ps1", "SecureMailGate.Common.ps1", "README.md" })
 {
     if (!File.Exists(Path.Combine(package, required)))
     {
         problems.Add("missing from the package: " + required);
     }
+}
+
+// The package starts in monitor mode and loads no accredited list: the sample list is there to show the format.
+var configuration = File.Exists(Path.Combine(agent, "securemailgate.json")) ? File.ReadAllText(Path.Combine(agent, "securemailgate.json")) : string.Empty;
+if (!configuration.Contains("\"mode\": \"monitor\"", StringComparison.Ordinal))
+{
+    problems.Add("agent/securemailgate.json does not start in \"mode\": \"monitor\"");
+}
+
+if (!configuration.Contains("\"accreditedDomainsFile\": null", StringComparison.Ordinal))
+{
+    problems.Add("agent/securemailgate.json loads an accredited list; the shipped configuration must load none (\"accreditedDomainsFile\": null)");
+}
+
+if (File.Exists(Path.Combine(agent, "accredited-domains.txt")))
+{
+    problems.Add("agent/accredited-domains.txt is in the package; ship only accredited-domains.sample.txt, so an upgrade never looks like the administrator's own list");
 }
 
 foreach (var problem in problems)

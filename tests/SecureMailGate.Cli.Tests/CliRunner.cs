@@ -29,4 +29,10 @@ internal static class CliRunner
     }
 
     public static string InRepo(params string[] parts) => Path.Combine(RepositoryRoot, Path.Combine(parts));
+
+    /// <summary>
+    /// The policy golden results are computed with: the shipped defaults in <c>enforce</c> mode with the sample
+    /// accredited list (the shipped config/securemailgate.json is in <c>monitor</c> mode and loads no list).
+    /// </summary>
+    public static string EnforcingPolicy => InRepo("tests", "corpus", "securemailgate.json");
 }

@@ -89,6 +89,23 @@ public sealed class CommandLineContractTests
     }
 
     [Test]
+    public void The_shipped_policy_monitors_and_loads_no_accredited_list()
+    {
+        // The README's first set-up command: the bundled default policy starts in monitor mode and the sample
+        // accredited list is not loaded, so the hospice in the sample is an ordinary external domain.
+        (int code, string output, string error) = CliRunner.Run("check", Sample("mixed-recipients.eml"), "--json", "--config", CliRunner.InRepo("config", "securemailgate.json"));
+        Assert.That(code, Is.EqualTo(0), error);
+        JsonElement root = JsonDocument.Parse(output).RootElement;
+        JsonElement hospice = root.GetProperty("recipients").EnumerateArray().Single(r => r.GetProperty("address").GetString() == "liaison@care.example-hospice.org.uk");
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetProperty("mode").GetString(), Is.EqualTo("monitor"));
+            Assert.That(hospice.GetProperty("tier").GetString(), Is.EqualTo("external"));
+            Assert.That(hospice.GetProperty("action").GetString(), Is.EqualTo("encrypt"), "monitor mode still reports what enforce would do");
+        });
+    }
+
+    [Test]
     public void Missing_message_file_is_exit_3_with_one_line()
     {
         (int code, string output, string error) = CliRunner.Run("check", Path.Combine(_folder, "none.eml"));

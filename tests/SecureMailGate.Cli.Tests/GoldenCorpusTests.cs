@@ -7,7 +7,8 @@ using NUnit.Framework;
 namespace SecureMailGate.Cli.Tests;
 
 /// <summary>
-/// Every <c>tests/corpus/*.eml</c> is checked with the shipped policy and compared, field by field, with the
+/// Every <c>tests/corpus/*.eml</c> is checked with the enforcing policy beside it (the shipped defaults, in
+/// <c>enforce</c> mode, with the sample accredited list) and compared, field by field, with the
 /// <c>check --json</c> result stored beside it. A changed decision shows up as a named field, not a diff of text.
 /// </summary>
 [TestFixture]
@@ -25,7 +26,7 @@ public sealed class GoldenCorpusTests
         string expectedPath = Path.ChangeExtension(eml, ".json");
         Assert.That(File.Exists(expectedPath), Is.True, "every corpus message needs its expected .json beside it");
 
-        (int code, string output, string error) = CliRunner.Run("check", eml, "--json", "--config", CliRunner.InRepo("config", "securemailgate.json"), "--now", "2026-11-25");
+        (int code, string output, string error) = CliRunner.Run("check", eml, "--json", "--config", CliRunner.EnforcingPolicy, "--now", "2026-11-25");
         Assert.That(code, Is.EqualTo(0), error);
         using JsonDocument actual = JsonDocument.Parse(output);
         using JsonDocument expected = JsonDocument.Parse(File.ReadAllText(expectedPath));

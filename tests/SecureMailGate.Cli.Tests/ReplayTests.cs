@@ -30,7 +30,7 @@ public sealed class ReplayTests
         string report = Path.Combine(Path.GetTempPath(), "smg-report-" + Guid.NewGuid().ToString("N") + ".json");
         try
         {
-            (int code, string output, _) = CliRunner.Run("replay", CliRunner.InRepo("config", "samples"), "--config", CliRunner.InRepo("config", "securemailgate.json"), "--report", report);
+            (int code, string output, _) = CliRunner.Run("replay", CliRunner.InRepo("config", "samples"), "--config", CliRunner.EnforcingPolicy, "--report", report);
             Assert.That(code, Is.EqualTo(0));
             Assert.That(output, Does.Contain("Replayed 3 message(s): 3 sensitive"));
             Assert.That(output, Does.Contain("prohibited-channel").And.Contain("sensitive-to-insecure"));

@@ -8,12 +8,17 @@ using SecureMailGate.Exchange.Tests.Fakes;
 
 namespace SecureMailGate.Exchange.Tests;
 
-/// <summary>The agent with the real engine and the shipped default configuration, as on a server.</summary>
+/// <summary>
+/// The agent with the real engine and the shipped default configuration, as on a server: switched to enforce as an
+/// administrator does after the monitor period, and once exactly as shipped (monitor: nothing changes).
+/// </summary>
 [TestFixture]
 public sealed class RealEngineIntegrationTests
 {
     private const string Nhsmail = "gp.surgery@nhs.net";
     private const string Gmail = "patient.relative@gmail.com";
+    private const string ShippedMode = "\"mode\": \"monitor\"";
+    private static readonly string ShippedConfiguration = Path.Combine(Deploy.RepositoryPaths.Root, "config", "securemailgate.json");
     private string folder = null!;
     private TestLog log = null!;
     private SecureMailGateAgent agent = null!;
@@ -23,9 +28,10 @@ public sealed class RealEngineIntegrationTests
     {
         folder = Path.Combine(Path.GetTempPath(), "smg-agent-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var config = Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "..", "config");
-        File.Copy(Path.Combine(config, "securemailgate.json"), Path.Combine(folder, "securemailgate.json"));
-        File.Copy(Path.Combine(config, "accredited-domains.txt"), Path.Combine(folder, "accredited-domains.txt"));
+        // The shipped configuration switched to enforce, as the administrator does after the monitor period.
+        var shipped = File.ReadAllText(ShippedConfiguration);
+        Assert.That(shipped, Does.Contain(ShippedMode), "the shipped configuration starts in monitor mode");
+        File.WriteAllText(Path.Combine(folder, "securemailgate.json"), shipped.Replace(ShippedMode, "\"mode\": \"enforce\"", StringComparison.Ordinal));
         log = new TestLog();
         var monitor = new PolicyMonitor(Path.Combine(folder, "securemailgate.json"), PolicyConfigurationLoader.LoadFile, options => new CoreEngine(options, TimeProvider.System), log.Agent);
         var processor = new MessageProcessor(() => monitor.Current, new Mock<INoticeSubmitter>().Object, log.Agent, log.Audit, TimeProvider.System);
@@ -54,6 +60,27 @@ public sealed class RealEngineIntegrationTests
             Assert.That(other.RecipientList.Addresses, Is.EqualTo(new[] { Nhsmail }));
             Assert.That(MessageText.Parse(other.Content).Subject, Is.EqualTo("Discharge summary"));
             Assert.That(audit, Does.Contain("\"nhs-number\"").And.Not.Contain("943 476 5919").And.Not.Contain("9434765919"));
+        });
+    }
+
+    [Test]
+    public void As_shipped_the_agent_monitors_records_the_decision_and_changes_nothing()
+    {
+        File.Copy(ShippedConfiguration, Path.Combine(folder, "securemailgate.json"), overwrite: true);
+        File.SetLastWriteTimeUtc(Path.Combine(folder, "securemailgate.json"), DateTime.UtcNow.AddMinutes(1));
+        var item = Messages.Item(new[] { Nhsmail, Gmail }, Messages.Mime("Results for 943 476 5919"));
+        var source = new FakeResolvedSource(item);
+
+        agent.HandleResolvedMessage(source, new FakeEventArgs(item));
+
+        var audit = log.Lines.Single(l => l.Contains("|SecureMailGate.Audit|", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(item.RecipientList.Addresses, Is.EqualTo(new[] { Nhsmail, Gmail }));
+            Assert.That(item.RecipientList.Removed, Is.Empty);
+            Assert.That(source.ForkedCopies, Is.Empty);
+            Assert.That(MessageText.Parse(item.Content).Subject, Is.EqualTo("Results for 943 476 5919"));
+            Assert.That(audit, Does.Contain("monitor").And.Contain("block").And.Not.Contain("943 476 5919"));
         });
     }
 

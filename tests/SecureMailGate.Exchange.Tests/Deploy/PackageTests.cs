@@ -63,11 +63,12 @@ public sealed class PackageTests
     [TestCase("agent/DocumentFormat.OpenXml.dll")]
     [TestCase("agent/UglyToad.PdfPig.dll")]
     [TestCase("agent/securemailgate.json")]
-    [TestCase("agent/accredited-domains.txt")]
+    [TestCase("agent/accredited-domains.sample.txt")]
     [TestCase("agent/NLog.config")]
     [TestCase("cli/securemailgate.exe")]
     [TestCase("Install-SecureMailGate.ps1")]
     [TestCase("Uninstall-SecureMailGate.ps1")]
+    [TestCase("SecureMailGate.Common.ps1")]
     [TestCase("README.md")]
     public void Holds_what_an_administrator_needs(string entry) =>
         Assert.That(Entries, Does.Contain(entry));
@@ -75,6 +76,10 @@ public sealed class PackageTests
     [Test]
     public void Holds_nothing_from_Exchange() =>
         Assert.That(Entries.Where(e => Path.GetFileName(e).StartsWith("Microsoft.Exchange.", StringComparison.OrdinalIgnoreCase)), Is.Empty);
+
+    [Test]
+    public void Ships_the_accredited_list_only_as_a_sample() =>
+        Assert.That(Entries, Has.None.EndsWith("agent/accredited-domains.txt"));
 
     [Test]
     public void The_default_configuration_is_the_one_in_the_repository()
