@@ -19,10 +19,15 @@ internal static class ConfigValidateCommand
             context.Out.WriteLine(
                 $"{path} is valid: mode {options.Mode.ToWireName()}, " +
                 $"{options.InternalDomains.Count} internal domain(s), {options.AccreditedDomains.Count} accredited entr(y/ies), " +
-                $"encryption {(options.Encryption.Enabled ? "on with token " + options.Encryption.Token : "off (sensitive mail to insecure recipients is blocked)")}, " +
+                $"encryption {Encryption(options.Encryption)}, " +
                 $"failure mode {(options.FailureMode == FailureMode.Defer ? "defer" : "allow")}, version {options.Version}.");
             return ExitCodes.Ok;
         }));
         return new Command("config", "Work with policy files.") { validate };
     }
+
+    private static string Encryption(EncryptionOptions encryption) =>
+        !encryption.Enabled ? "off (sensitive mail to insecure recipients is blocked)"
+        : encryption.Connector is { } connector ? $"on with token {encryption.Token} through the send connector for {connector}"
+        : "on with token " + encryption.Token;
 }
