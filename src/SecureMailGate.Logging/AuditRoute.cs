@@ -23,11 +23,11 @@ internal static class AuditRoute
     {
         var sample = LogEventInfo.Create(LogLevel.Info, loggerName, "SecureMailGate audit trail check");
         var problems = new List<string>();
-        var files = new List<FileTarget>();
-        var others = new List<Target>();
+        var files = new List<(FileTarget Target, string? Name)>();
+        var others = new List<(Target Target, string? Name)>();
         foreach (Target target in Targets(configuration.LoggingRules, loggerName).Distinct())
         {
-            Visit(target, loggerName, describe, problems, files, others);
+            Visit(target, null, loggerName, describe, problems, files, others);
         }
 
         if (files.Count == 0 && others.Count == 0 && problems.Count == 0)
@@ -36,15 +36,15 @@ internal static class AuditRoute
         }
         else if (files.Count == 0)
         {
-            foreach (Target other in others)
+            foreach ((Target other, string? name) in others)
             {
-                problems.Add(describe(other.Name, standIns.TryGetValue(other.Name ?? string.Empty, out string? type)
-                    ? $"the audit trail is not written to a file: logger {loggerName} goes to target '{other.Name}' of type '{type}', which NLog cannot create here; send it to a File target as the shipped NLog.config does."
-                    : $"the audit trail is not written to a file: logger {loggerName} goes to target '{other.Name}' ({other.GetType().Name}); send it to a File target as the shipped NLog.config does."));
+                problems.Add(describe(name, standIns.TryGetValue(name ?? string.Empty, out string? type)
+                    ? $"the audit trail is not written to a file: logger {loggerName} goes to target '{name}' of type '{type}', which NLog cannot create here; send it to a File target as the shipped NLog.config does."
+                    : $"the audit trail is not written to a file: logger {loggerName} goes to target '{name}' ({other.GetType().Name}); send it to a File target as the shipped NLog.config does."));
             }
         }
 
-        problems.AddRange(files.Select(file => FileProblem(file, sample, describe)).OfType<string>());
+        problems.AddRange(files.Select(file => FileProblem(file.Target, file.Name, sample, describe)).OfType<string>());
         return problems;
     }
 
@@ -72,50 +72,55 @@ internal static class AuditRoute
         }
     }
 
-    private static void Visit(Target? target, string loggerName, Func<string?, string, string> describe, List<string> problems, List<FileTarget> files, List<Target> others)
+    /// <summary>
+    /// Sorts a target and what it wraps into files and others, reporting asynchronous wrappers. A target NLog named
+    /// <c>x_wrapped</c> (behind <c>async="true"</c> or a default wrapper) is reported under its configured name, x.
+    /// </summary>
+    private static void Visit(Target? target, string? outerName, string loggerName, Func<string?, string, string> describe, List<string> problems, List<(FileTarget, string?)> files, List<(Target, string?)> others)
     {
+        string? name = outerName is not null && target?.Name is { } own && own.EndsWith("_wrapped", StringComparison.Ordinal) ? outerName : target?.Name;
         switch (target)
         {
             case null:
                 break;
             case AsyncTargetWrapper or BufferingTargetWrapper:
-                problems.Add(describe(target.Name, $"the audit target '{target.Name}' is written asynchronously, so a failed audit write would not be seen; remove async=\"true\" from <targets> (or the AsyncWrapper/BufferingWrapper around it) for logger {loggerName}."));
-                Visit(((WrapperTargetBase)target).WrappedTarget, loggerName, describe, problems, files, others);
+                problems.Add(describe(name, $"the audit target '{name}' is written asynchronously, so a failed audit write would not be seen; remove async=\"true\" from <targets> (or the AsyncWrapper/BufferingWrapper around it) for logger {loggerName}."));
+                Visit(((WrapperTargetBase)target).WrappedTarget, name, loggerName, describe, problems, files, others);
                 break;
             case WrapperTargetBase wrapper:
-                Visit(wrapper.WrappedTarget, loggerName, describe, problems, files, others);
+                Visit(wrapper.WrappedTarget, name, loggerName, describe, problems, files, others);
                 break;
             case CompoundTargetBase compound:
                 foreach (Target inner in compound.Targets)
                 {
-                    Visit(inner, loggerName, describe, problems, files, others);
+                    Visit(inner, name, loggerName, describe, problems, files, others);
                 }
 
                 break;
             case FileTarget file:
-                files.Add(file);
+                files.Add((file, name));
                 break;
             default:
-                others.Add(target);
+                others.Add((target, name));
                 break;
         }
     }
 
-    private static string? FileProblem(FileTarget file, LogEventInfo sample, Func<string?, string, string> describe)
+    private static string? FileProblem(FileTarget file, string? name, LogEventInfo sample, Func<string?, string, string> describe)
     {
         string rendered = file.FileName?.Render(sample)?.Trim() ?? string.Empty;
         if (rendered.Length == 0)
         {
-            return describe(file.Name, $"the audit target '{file.Name}' has no fileName; set fileName to a file in a writable folder, such as ${{nlogdir}}/logs/audit-${{shortdate}}.jsonl.");
+            return describe(name, $"the audit target '{name}' has no fileName; set fileName to a file in a writable folder, such as ${{nlogdir}}/logs/audit-${{shortdate}}.jsonl.");
         }
 
         if (!Path.IsPathRooted(rendered))
         {
-            return describe(file.Name, $"the audit target '{file.Name}' has a relative fileName, which Exchange transport would resolve against its own folder; start fileName with ${{nlogdir}}/ (the agent's folder) or give a full path.");
+            return describe(name, $"the audit target '{name}' has a relative fileName, which Exchange transport would resolve against its own folder; start fileName with ${{nlogdir}}/ (the agent's folder) or give a full path.");
         }
 
         string? folder = Path.GetDirectoryName(Path.GetFullPath(rendered));
         string? problem = folder is null ? "it names no folder" : FolderProbe.Problem(folder, file.CreateDirs);
-        return problem is null ? null : describe(file.Name, $"the audit trail of target '{file.Name}' cannot be written: {problem}; {FolderNextStep}.");
+        return problem is null ? null : describe(name, $"the audit trail of target '{name}' cannot be written: {problem}; {FolderNextStep}.");
     }
 }

@@ -63,4 +63,83 @@ public sealed class ConfigValidateTests
         Assert.That(code, Is.EqualTo(0), error);
         Assert.That(output, Does.Contain("encryption on with token [secure],").And.Not.Contain("connector"));
     }
+
+    private const string AuditOnly = "<?xml version=\"1.0\"?>\n<nlog xmlns=\"http://www.nlog-project.org/schemas/NLog.xsd\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n  <targets{0}>\n    <target xsi:type=\"File\" name=\"auditFile\" fileName=\"${{nlogdir}}/{1}/audit.jsonl\" />\n  </targets>\n  <rules>\n    <logger name=\"{2}\" minlevel=\"Info\" writeTo=\"auditFile\" />\n  </rules>\n</nlog>\n";
+
+    private static string NLog(string targetsAttributes = "", string folder = "logs", string logger = "SecureMailGate.Audit") =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, AuditOnly, targetsAttributes, folder, logger);
+
+    [Test]
+    public void The_shipped_NLog_config_beside_the_policy_is_checked_and_passes_when_its_folder_can_be_written()
+    {
+        string policy = Policy("null");
+        File.Copy(CliRunner.InRepo("config", "NLog.config"), Path.Combine(_folder, "NLog.config"));
+
+        (int code, string output, string error) = CliRunner.Run("config", "validate", policy);
+
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(error, Is.Empty);
+        Assert.That(output, Does.Contain(Path.Combine(_folder, "NLog.config") + " is valid: the audit trail is written synchronously to a file"));
+        Assert.That(Directory.GetFileSystemEntries(_folder), Has.Length.EqualTo(2), "nothing is left behind");
+    }
+
+    [Test]
+    public void Without_an_NLog_config_the_logging_is_named_as_not_checked_and_that_is_not_an_error()
+    {
+        string policy = Policy("null");
+
+        (int code, string output, string error) = CliRunner.Run("config", "validate", policy);
+
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain($"Logging configuration not checked: there is no NLog.config beside {policy}; give --nlog <path> to check the one the agent uses."));
+    }
+
+    [Test]
+    public void An_NLog_config_beside_the_policy_without_an_audit_rule_fails_like_an_invalid_policy()
+    {
+        string policy = Policy("null");
+        string nlog = Write("NLog.config", NLog(logger: "SecureMailGate.Agent"));
+
+        (int code, string output, string error) = CliRunner.Run("config", "validate", policy);
+
+        Assert.That(code, Is.EqualTo(3));
+        Assert.That(output, Does.Contain(policy + " is valid"));
+        Assert.That(error, Does.StartWith($"securemailgate: {nlog}: no rule sends logger SecureMailGate.Audit at level Info to a target"));
+    }
+
+    [Test]
+    public void An_explicit_nlog_option_is_checked_and_each_problem_is_one_line_with_its_line_number()
+    {
+        string policy = Policy("null");
+        File.WriteAllText(Path.Combine(_folder, "blocker"), "a file where the logs folder should be");
+        string nlog = Write(Path.Combine("agent", "NLog.config"), NLog(targetsAttributes: " async=\"true\"", folder: "../blocker"));
+
+        (int code, _, string error) = CliRunner.Run("config", "validate", policy, "--nlog", nlog);
+
+        string[] lines = error.TrimEnd().Split('\n');
+        Assert.That(code, Is.EqualTo(3));
+        Assert.That(lines, Has.Length.EqualTo(2), error);
+        Assert.That(lines[0], Does.StartWith($"securemailgate: {nlog}, line 4: the audit target 'auditFile' is written asynchronously"));
+        Assert.That(lines[1], Does.StartWith($"securemailgate: {nlog}, line 4: the audit trail of target 'auditFile' cannot be written:")
+            .And.Contain("is a file, not a folder").And.EndWith("create the folder and give NETWORK SERVICE modify rights, or point fileName at a writable folder."));
+    }
+
+    [Test]
+    public void A_missing_or_malformed_NLog_config_fails_validation()
+    {
+        string policy = Policy("null");
+        string missing = Path.Combine(_folder, "elsewhere", "NLog.config");
+        string malformed = Write("NLog.config", "<nlog>\n  <targets>\n</nlog>\n");
+
+        (int missingCode, _, string missingError) = CliRunner.Run("config", "validate", policy, "--nlog", missing);
+        (int malformedCode, _, string malformedError) = CliRunner.Run("config", "validate", policy);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(missingCode, Is.EqualTo(3));
+            Assert.That(missingError, Does.StartWith($"securemailgate: {missing}: the logging configuration file does not exist;"));
+            Assert.That(malformedCode, Is.EqualTo(3));
+            Assert.That(malformedError, Does.StartWith($"securemailgate: {malformed}, line 3: this is not valid XML"));
+        });
+    }
 }
