@@ -15,6 +15,8 @@ public sealed class AuditTrailCheckTests
 {
     private const string Header = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<nlog xmlns=\"http://www.nlog-project.org/schemas/NLog.xsd\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n";
 
+    private static readonly string ShippedNLogConfig = Path.Combine(AppContext.BaseDirectory, "shipped", "NLog.config");
+
     private string _folder = string.Empty;
 
     [SetUp]
@@ -40,7 +42,7 @@ public sealed class AuditTrailCheckTests
     public void The_shipped_NLog_config_passes_when_its_logs_folder_can_be_written_and_nothing_is_left_behind()
     {
         string path = Path.Combine(_folder, "NLog.config");
-        File.Copy(Path.Combine(RepositoryRoot(), "config", "NLog.config"), path);
+        File.Copy(ShippedNLogConfig, path);
         Directory.CreateDirectory(Path.Combine(_folder, "logs"));
         string[] before = FilesInFolder();
 
@@ -54,7 +56,7 @@ public sealed class AuditTrailCheckTests
     public void A_logs_folder_that_does_not_exist_yet_is_fine_when_it_can_be_created_and_is_not_created_by_the_check()
     {
         string path = Path.Combine(_folder, "NLog.config");
-        File.Copy(Path.Combine(RepositoryRoot(), "config", "NLog.config"), path);
+        File.Copy(ShippedNLogConfig, path);
 
         Assert.That(AuditTrailCheck.Problems(path), Is.Empty);
         Assert.That(Directory.Exists(Path.Combine(_folder, "logs")), Is.False);
@@ -112,6 +114,14 @@ public sealed class AuditTrailCheckTests
     }
 
     [Test]
+    public void An_explicit_AsyncWrapper_around_the_audit_file_is_reported_at_the_wrappers_line()
+    {
+        string path = Write("  <targets>\n    <target xsi:type=\"AsyncWrapper\" name=\"auditAsync\">\n      <target xsi:type=\"File\" name=\"auditFile\" fileName=\"${nlogdir}/audit.jsonl\" />\n    </target>\n  </targets>\n  <rules>\n    <logger name=\"SecureMailGate.Audit\" minlevel=\"Info\" writeTo=\"auditAsync\" />\n  </rules>\n");
+
+        Assert.That(AuditTrailCheck.Problems(path).Single(), Does.StartWith(path + ", line 4: the audit target 'auditAsync' is written asynchronously"));
+    }
+
+    [Test]
     public void Malformed_xml_is_reported_with_its_line()
     {
         string path = Write("  <targets>\n    <target xsi:type=\"File\" name=\"auditFile\" fileName=\"audit.jsonl\">\n  </targets>\n");
@@ -163,7 +173,7 @@ public sealed class AuditTrailCheckTests
     public void A_factory_loaded_like_the_agents_is_checked_with_the_same_rules()
     {
         string path = Path.Combine(_folder, "NLog.config");
-        File.Copy(Path.Combine(RepositoryRoot(), "config", "NLog.config"), path);
+        File.Copy(ShippedNLogConfig, path);
         using var shipped = new LogFactory { ThrowConfigExceptions = false };
         shipped.Setup().LoadConfigurationFromFile(path, optional: false);
 
@@ -186,16 +196,5 @@ public sealed class AuditTrailCheckTests
         Assert.Throws<ArgumentException>(() => AuditTrailCheck.Problems(" "));
         Assert.Throws<ArgumentException>(() => AuditTrailCheck.Problems(Path.Combine(_folder, "NLog.config"), ""));
         Assert.Throws<ArgumentNullException>(() => AuditTrailCheck.Problems((LogFactory)null!));
-    }
-
-    private static string RepositoryRoot()
-    {
-        string? dir = TestContext.CurrentContext.TestDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "SecureMailGate.sln")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("SecureMailGate.sln not found above the test folder.");
     }
 }
