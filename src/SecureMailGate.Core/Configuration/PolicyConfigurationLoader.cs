@@ -159,8 +159,21 @@ public static class PolicyConfigurationLoader
         {
             "enabled" => result with { Enabled = v.Bool(item, "encryption.enabled") },
             "token" => result with { Token = v.NonEmptyString(item, "encryption.token") },
-            _ => result with { Connector = item.Kind == JsonTokenType.Null ? null : v.NonEmptyString(item, "encryption.connector") },
+            _ => result with { Connector = Connector(v, item) },
         });
+
+    private static string? Connector(Validator v, ConfigNode item)
+    {
+        if (item.Kind == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        string text = v.String(item, "encryption.connector");
+        return ConnectorAddressSpace.Problem(text) is { } problem
+            ? throw v.Error(item.Line, $"encryption.connector \"{text}\": {problem}.")
+            : ConnectorAddressSpace.Normalize(text);
+    }
 
     private static DetectionOptions Detection(Validator v, ConfigNode value) =>
         v.Section(value, "detection", new[] { "threshold", "warnUnmarkedSensitive", "patterns", "unreadableAttachments" }, new DetectionOptions(), (result, key, item) => key switch

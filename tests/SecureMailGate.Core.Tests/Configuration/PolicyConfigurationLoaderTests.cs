@@ -70,7 +70,7 @@ public sealed class PolicyConfigurationLoaderTests
               "overrides": { "secure": ["partner.example.com"], "insecure": ["nhs.net"], },
               "prohibitedChannels": ["fax.example.com"],
               "legacyDomains": [ { "domain": "old.gov.uk", "retiredOn": "2020-01-01" }, { "domain": "cjsm.net" } ],
-              "encryption": { "enabled": false, "token": "[encrypt]", "connector": "Encryption Gateway" },
+              "encryption": { "enabled": false, "token": "[encrypt]", "connector": "securemailgate.encrypt" },
               "detection": { "threshold": "high", "warnUnmarkedSensitive": true,
                 "patterns": [ { "name": "mrn", "regex": "RX[0-9]{7}", "keywords": ["MRN"], "proximity": 100, "confidence": "medium" } ] },
               "limits": { "maxDepth": 3, "maxExpandedBytes": 1048576, "maxEntries": 50, "maxRatio": 20, "timeBudgetSeconds": 5 },
@@ -88,7 +88,7 @@ public sealed class PolicyConfigurationLoaderTests
             Assert.That(o.InsecureOverrides, Is.EqualTo(new[] { "nhs.net" }));
             Assert.That(o.ProhibitedChannels, Is.EqualTo(new[] { "fax.example.com" }));
             Assert.That(o.LegacyDomains, Is.EqualTo(new[] { new LegacyDomain("old.gov.uk", new DateTime(2020, 1, 1)), new LegacyDomain("cjsm.net", null) }));
-            Assert.That(o.Encryption, Is.EqualTo(new EncryptionOptions(false, "[encrypt]", "Encryption Gateway")));
+            Assert.That(o.Encryption, Is.EqualTo(new EncryptionOptions(false, "[encrypt]", "securemailgate.encrypt")));
             Assert.That(o.Detection.Threshold, Is.EqualTo(Confidence.High));
             Assert.That(o.Detection.WarnUnmarkedSensitive, Is.True);
             Assert.That(o.Detection.Patterns.Single().Name, Is.EqualTo("mrn"));
