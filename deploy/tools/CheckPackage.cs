@@ -27,7 +27,7 @@ var frameworkNames = Directory.EnumerateFiles(framework, "*.dll", SearchOption.A
     .Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
 frameworkNames.Add("mscorlib");
 var shipped = Directory.EnumerateFiles(agent, "*.dll").Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
-var fromExchange = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Microsoft.Exchange.Data.Transport" };
+var fromExchange = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Microsoft.Exchange.Data.Transport", "Microsoft.Exchange.Data.Common" };
 
 foreach (var dll in Directory.EnumerateFiles(agent, "*.dll"))
 {

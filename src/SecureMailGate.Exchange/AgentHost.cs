@@ -6,6 +6,7 @@ using Microsoft.Exchange.Data.Transport;
 using NLog;
 using SecureMailGate.Core.Configuration;
 using SecureMailGate.Core.Policy;
+using SecureMailGate.Logging;
 
 namespace SecureMailGate.Exchange;
 
@@ -27,11 +28,15 @@ internal sealed class AgentHost : IDisposable
     /// <summary>Logger of the agent's own operation.</summary>
     public const string AgentLoggerName = "SecureMailGate.Agent";
 
+    /// <summary>How often a broken audit trail is checked again (from message traffic).</summary>
+    public static readonly TimeSpan AuditTrailRecheckInterval = TimeSpan.FromMinutes(1);
+
     private readonly Func<SmtpServer, INoticeSubmitter> noticeSubmitterFor;
     private readonly IDisposable? owned;
 
-    public AgentHost(PolicyMonitor monitor, ILogger log, ILogger audit, TimeProvider clock, Func<SmtpServer, INoticeSubmitter> noticeSubmitterFor, IDisposable? owned = null)
+    public AgentHost(PolicyMonitor monitor, ILogger log, ILogger audit, TimeProvider clock, Func<SmtpServer, INoticeSubmitter> noticeSubmitterFor, IDisposable? owned = null, AuditTrailGuard? auditTrail = null)
     {
+        AuditTrail = auditTrail ?? AuditTrailGuard.AlwaysWritable(log);
         Monitor = monitor ?? throw new ArgumentNullException(nameof(monitor));
         Log = log ?? throw new ArgumentNullException(nameof(log));
         Audit = audit ?? throw new ArgumentNullException(nameof(audit));
@@ -47,6 +52,9 @@ internal sealed class AgentHost : IDisposable
     public ILogger Audit { get; }
 
     public TimeProvider Clock { get; }
+
+    /// <summary>Whether the audit trail can be written; while it cannot, messages follow the failure mode.</summary>
+    public AuditTrailGuard AuditTrail { get; }
 
     /// <summary>How long a changed configuration or accredited list may go unnoticed; bounds file stats on the hot path.</summary>
     public static readonly TimeSpan ConfigurationRecheckInterval = TimeSpan.FromSeconds(5);
@@ -65,9 +73,11 @@ internal sealed class AgentHost : IDisposable
             ConfigurationRecheckInterval,
             clock);
         log.Info("SecureMailGate agent starting from {Folder}.", folder);
-        // Load the policy now, so a broken file is reported when transport starts rather than at the first message.
+        // Load the policy and check the audit trail now, so a problem is reported when transport starts rather than
+        // at the first message.
         _ = monitor.Current;
-        return new AgentHost(monitor, log, logs.Audit.GetLogger(AuditLoggerName), clock, server => new SmtpServerNoticeSubmitter(server), logs);
+        var auditTrail = new AuditTrailGuard(() => AuditTrailCheck.Problems(logs.Audit, AuditLoggerName), log, clock, AuditTrailRecheckInterval, EventLogAlarm.Raise);
+        return new AgentHost(monitor, log, logs.Audit.GetLogger(AuditLoggerName), clock, server => new SmtpServerNoticeSubmitter(server), logs, auditTrail);
     }
 
     /// <summary>Creates an agent for <paramref name="server"/>, first taking in its accepted domains.</summary>
@@ -82,7 +92,7 @@ internal sealed class AgentHost : IDisposable
             Log.Warn(ex, "Exchange's accepted domains could not be read; only internalDomains from the configuration count as internal: {Problem}", ex.Message);
         }
 
-        var processor = new MessageProcessor(() => Monitor.Current, noticeSubmitterFor(server), Log, Audit, Clock);
+        var processor = new MessageProcessor(() => Monitor.Current, noticeSubmitterFor(server), Log, Audit, Clock, () => AuditTrail.Problem);
         return new SecureMailGateAgent(processor, Log);
     }
 

@@ -16,6 +16,7 @@ internal sealed class AuditTrailGuard
     private readonly ILogger log;
     private readonly TimeProvider clock;
     private readonly TimeSpan recheckInterval;
+    private readonly Action<string>? alarm;
     private readonly object gate = new();
     private string? problem;
     private long checkedAt;
@@ -24,8 +25,11 @@ internal sealed class AuditTrailGuard
     /// <param name="log">Operational log: problems go there as errors (and so to the Event Log).</param>
     /// <param name="clock">Time source for the interval.</param>
     /// <param name="recheckInterval">Least time between two checks while there is a problem.</param>
-    public AuditTrailGuard(Func<IReadOnlyList<string>> check, ILogger log, TimeProvider clock, TimeSpan recheckInterval)
+    /// <param name="alarm">Also told of each new problem, for when the logging configuration itself is what is broken
+    /// (the agent writes it to the Windows Event Log directly).</param>
+    public AuditTrailGuard(Func<IReadOnlyList<string>> check, ILogger log, TimeProvider clock, TimeSpan recheckInterval, Action<string>? alarm = null)
     {
+        this.alarm = alarm;
         this.check = check ?? throw new ArgumentNullException(nameof(check));
         this.log = log ?? throw new ArgumentNullException(nameof(log));
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -74,6 +78,14 @@ internal sealed class AuditTrailGuard
         if (problem is not null && problem != had)
         {
             log.Error("The audit trail cannot be written, so every message follows failureMode until it can: {Problem} Fix NLog.config or the audit folder; the agent checks again every {Seconds} seconds.", problem, recheckInterval.TotalSeconds);
+            try
+            {
+                alarm?.Invoke($"SecureMailGate: the audit trail cannot be written, so every message follows failureMode (by default it is held in the queue) until it can: {problem} Fix NLog.config or the audit folder; the agent checks again every {recheckInterval.TotalSeconds} seconds.");
+            }
+            catch (Exception)
+            {
+                // The alarm is a second channel; it must never stop the agent from loading.
+            }
         }
         else if (problem is null && had is not null)
         {

@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Exchange.Data.Transport;
+using SecureMailGate.Core.Configuration;
 using SecureMailGate.Core.Policy;
 
 namespace SecureMailGate.Exchange;
@@ -27,6 +28,6 @@ internal static class EncryptionRoute
             return null;
         }
 
-        return new RoutingOverride(new RoutingDomain(encryption.Connector!.Trim()), DeliveryQueueDomain.UseOverrideDomain);
+        return new RoutingOverride(new RoutingDomain(ConnectorAddressSpace.Normalize(encryption.Connector!)), DeliveryQueueDomain.UseOverrideDomain);
     }
 }

