@@ -17,6 +17,31 @@ internal static class TextSniffer
         BomEncoding(head) is not null || Utf16WithoutBom(head) is not null || head.IndexOf((byte)0) < 0;
 
     /// <summary>
+    /// True when the head is text by content alone, whatever its name or declared type: it looks like text and, read
+    /// in its detected encoding, at most 1 in 50 characters is a control character other than tab, line breaks and
+    /// form feed. Used for attachments no other reader claims (".json", ".md", ".dat", no name, octet-stream).
+    /// </summary>
+    public static bool IsTextByContent(ReadOnlySpan<byte> head)
+    {
+        if (head.IsEmpty || !LooksLikeText(head))
+        {
+            return false;
+        }
+
+        string text = DetectEncoding(head).GetString(head.ToArray());
+        int controls = 0;
+        foreach (char c in text)
+        {
+            if (char.IsControl(c) && c is not '\t' and not '\r' and not '\n' and not '\f' && c != '\uFEFF')
+            {
+                controls++;
+            }
+        }
+
+        return controls * 50 <= text.Length;
+    }
+
+    /// <summary>
     /// A reader over the content in its detected encoding: a BOM (UTF-8, UTF-16, UTF-32) decides; else UTF-16 when
     /// every other byte is NUL; else UTF-8 when the first 4 KiB are valid UTF-8; else Latin-1, which maps every byte
     /// to a character and so keeps the ASCII digits and keywords of any single-byte code page (Windows-1252 too).
