@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+using MimeKit;
+using SecureMailGate.Core.Inspection;
+using SecureMailGate.Core.Tests.Inspection.Attachments;
+
+namespace SecureMailGate.Core.Tests.Inspection.Hostile;
+
+/// <summary>
+/// Every input that used to take the gateway down (or slip past it as merely unreadable), as an e-mail to an
+/// external recipient, with the finding that must now explain the verdict.
+/// </summary>
+internal static class HostileCorpus
+{
+    public static IEnumerable<HostileCase> Cases()
+    {
+        // RTF is now read to its end without recursion: the identifier itself is found.
+        yield return new("rtf attachment, 5,000 chained control words", () => Attach("letter.rtf", HostileRtf.Bytes(HostileRtf.ChainedControlWords(5_000))), FindingKinds.NhsNumber);
+        yield return new("rtf attachment, 100,000 chained control words", () => Attach("letter.rtf", HostileRtf.Bytes(HostileRtf.ChainedControlWords(100_000))), FindingKinds.NhsNumber);
+        yield return new("text/rtf body, 5,000 chained control words", () => RtfBody(HostileRtf.ChainedControlWords(5_000)), FindingKinds.NhsNumber);
+        yield return new("winmail.dat compressed RTF, 5,000 chained control words", () => Attach("winmail.dat", HostileTnef.WithCompressedRtf(HostileRtf.ChainedControlWords(5_000))), FindingKinds.NhsNumber);
+        yield return new("rtf attachment, 100,000 nested groups", () => Attach("letter.rtf", HostileRtf.Bytes(HostileRtf.NestedGroups(100_000))), FindingKinds.InspectionLimit);
+        yield return new("text/rtf body, 100,000 nested groups", () => RtfBody(HostileRtf.NestedGroups(100_000)), FindingKinds.InspectionLimit);
+        yield return new("winmail.dat compressed RTF, 100,000 nested groups", () => Attach("winmail.dat", HostileTnef.WithCompressedRtf(HostileRtf.NestedGroups(100_000))), FindingKinds.InspectionLimit);
+    }
+
+    private static MimeMessage Attach(string name, byte[] content) => Gate.Message("Please see attached.", (name, content));
+
+    private static MimeMessage RtfBody(string rtf)
+    {
+        MimeMessage message = Gate.Message(string.Empty);
+        message.Body = new TextPart("rtf") { Text = rtf };
+        return message;
+    }
+}
