@@ -22,6 +22,12 @@ internal static class HostileCorpus
         yield return new("rtf attachment, 100,000 nested groups", () => Attach("letter.rtf", HostileRtf.Bytes(HostileRtf.NestedGroups(100_000))), FindingKinds.InspectionLimit);
         yield return new("text/rtf body, 100,000 nested groups", () => RtfBody(HostileRtf.NestedGroups(100_000)), FindingKinds.InspectionLimit);
         yield return new("winmail.dat compressed RTF, 100,000 nested groups", () => Attach("winmail.dat", HostileTnef.WithCompressedRtf(HostileRtf.NestedGroups(100_000))), FindingKinds.InspectionLimit);
+
+        yield return new("xlsx, workbook.xml 2,000 deep", () => Attach("list.xlsx", HostileOpenXml.NestDeep(HostileOpenXml.Xlsx(), "xl/workbook.xml", 2_000)), FindingKinds.InspectionLimit);
+        yield return new("xlsx, sharedStrings.xml 2,000 deep", () => Attach("list.xlsx", HostileOpenXml.NestDeep(HostileOpenXml.Xlsx(), "xl/sharedStrings.xml", 2_000)), FindingKinds.InspectionLimit);
+        yield return new("pptx, presentation.xml 2,000 deep", () => Attach("slides.pptx", HostileOpenXml.NestDeep(HostileOpenXml.Pptx(), "ppt/presentation.xml", 2_000)), FindingKinds.InspectionLimit);
+        yield return new("docx, document.xml 2,000 deep", () => Attach("letter.docx", HostileOpenXml.NestDeep(HostileOpenXml.Docx(), "word/document.xml", 2_000)), FindingKinds.InspectionLimit);
+        yield return new("docx, document.xml with a billion-laughs DOCTYPE", () => Attach("letter.docx", HostileOpenXml.BillionLaughs(HostileOpenXml.Docx(), "word/document.xml")), FindingKinds.InspectionLimit);
     }
 
     private static MimeMessage Attach(string name, byte[] content) => Gate.Message("Please see attached.", (name, content));
