@@ -28,6 +28,11 @@ internal static class HostileCorpus
         yield return new("pptx, presentation.xml 2,000 deep", () => Attach("slides.pptx", HostileOpenXml.NestDeep(HostileOpenXml.Pptx(), "ppt/presentation.xml", 2_000)), FindingKinds.InspectionLimit);
         yield return new("docx, document.xml 2,000 deep", () => Attach("letter.docx", HostileOpenXml.NestDeep(HostileOpenXml.Docx(), "word/document.xml", 2_000)), FindingKinds.InspectionLimit);
         yield return new("docx, document.xml with a billion-laughs DOCTYPE", () => Attach("letter.docx", HostileOpenXml.BillionLaughs(HostileOpenXml.Docx(), "word/document.xml")), FindingKinds.InspectionLimit);
+
+        yield return new("pdf, /Resources 6 0 R <-> 7 0 R", () => Attach("results.pdf", HostilePdf.ResourcesCycle()), FindingKinds.InspectionLimit);
+        yield return new("pdf, 1,000-deep array in the page", () => Attach("results.pdf", HostilePdf.DeepArray(1_000)), FindingKinds.InspectionLimit);
+        yield return new("pdf, object stream that /Extends itself", () => Attach("results.pdf", HostilePdf.ObjectStreamExtendingItself()), FindingKinds.InspectionLimit);
+        yield return new("pdf, form XObject that draws itself", () => Attach("results.pdf", HostilePdf.FormDrawingItself()), FindingKinds.InspectionLimit);
     }
 
     private static MimeMessage Attach(string name, byte[] content) => Gate.Message("Please see attached.", (name, content));

@@ -41,6 +41,15 @@ public sealed class HostileInputTests
     }
 
     [Test]
+    public void A_pdf_with_the_cycles_real_documents_have_is_still_read()
+    {
+        Verdict verdict = SmallStack.Run(() => Gate.Attach("results.pdf", HostilePdf.OrdinaryBackReferences()));
+
+        Assert.That(Gate.Find(verdict, FindingKinds.NhsNumber, "attachment:results.pdf"), Is.Not.Null);
+        Assert.That(verdict.Kinds(), Does.Not.Contain(FindingKinds.InspectionLimit).And.Not.Contain(FindingKinds.UnreadableAttachment));
+    }
+
+    [Test]
     public void Rtf_text_is_unchanged_by_a_long_chain_of_control_words()
     {
         string text = SmallStack.Run(() =>
