@@ -13,14 +13,16 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// <list type="bullet">
 /// <item>arrays and dictionaries nested more than <see cref="MaxNesting"/> deep (real files nest a handful);</item>
 /// <item>objects that lead back to themselves through what PdfPig resolves eagerly and recursively: an object that is
-/// only a reference to another (<c>6 0 obj 7 0 R endobj</c>), and references under <see cref="EagerKeys"/> —
-/// resources and their categories, page-tree kids, fonts' descendants, functions, soft masks, an object stream's
-/// <c>/Extends</c>. An object that is itself the value of such a key (<c>/Font 12 0 R</c>) counts as part of it, so
-/// all of its references are followed too;</item>
+/// only a reference to another (<c>6 0 obj 7 0 R endobj</c>), references under <see cref="EagerKeys"/> (resources and
+/// their categories, page-tree kids, descendant fonts, functions, soft masks, an object stream's <c>/Extends</c>),
+/// and everything inside a resource (<see cref="ResourceKeys"/>): a font, form, pattern or colour space stored as an
+/// object is followed in full, transitively, because PdfPig reads it whole when a page is read or drawn;</item>
 /// <item>a loop of <c>/Parent</c> links (a page tree's parents always end at its root).</item>
 /// </list>
-/// The cycles real documents have by nature are not followed: <c>/Parent</c> back to the page tree, an annotation's
-/// <c>/P</c> and destinations back to its page, outline and article-thread links, structure-tree parents.
+/// The cycles real documents have by nature are not followed (<see cref="BackLinkKeys"/>): <c>/Parent</c> back to the
+/// page tree, annotations and their <c>/P</c>, destinations and actions back to a page, outline and article-thread
+/// links, structure-tree parents. A resource dictionary shared by a page and a form drawn on it, listing that form,
+/// is a cycle here: PdfPig would recurse into it if the form drew itself, and the pass cannot read content streams.
 /// Compressed object streams (<c>/FlateDecode</c> or unfiltered) are inflated, charged to the budget, and their
 /// objects checked the same way. The scan is iterative and linear in the file; stream data is skipped by its direct
 /// <c>/Length</c> or, failing that, up to the next <c>endstream</c>, as PdfPig does.
@@ -38,14 +40,28 @@ internal sealed class PdfStructureCheck
         "DescendantFonts", "Function", "Functions", "SMask", "Alternate", "Extends",
     };
 
+    /// <summary>Keys whose value PdfPig reads in full, with everything it refers to: the resources a page or form draws with.</summary>
+    internal static readonly HashSet<string> ResourceKeys = new(StringComparer.Ordinal)
+    {
+        "Resources", "Font", "XObject", "ExtGState", "ColorSpace", "Pattern", "Shading", "Properties",
+        "DescendantFonts", "Function", "Functions", "SMask", "Alternate", "Extends",
+    };
+
+    /// <summary>Links back up or across the document, which real files loop through by design and PdfPig does not follow while reading text.</summary>
+    internal static readonly HashSet<string> BackLinkKeys = new(StringComparer.Ordinal)
+    {
+        "Parent", "P", "Pg", "Annots", "Dest", "D", "A", "AA", "Next", "Prev", "First", "Last", "N", "V", "T", "B",
+        "Popup", "IRT", "Obj", "Data", "K", "StructTreeRoot", "Outlines", "Threads",
+    };
+
     private static readonly byte[] EndStream = Encoding.ASCII.GetBytes("endstream");
 
     private readonly InspectionBudget _budget;
     private readonly PdfReferenceGraph _eager = new();
     private readonly PdfReferenceGraph _parents = new();
-    private readonly Dictionary<int, List<int>> _references = new();
+    private readonly Dictionary<int, List<(int Target, bool BackLink)>> _references = new();
     private readonly Dictionary<int, int> _aliases = new();
-    private readonly List<int> _containers = new();
+    private readonly List<int> _resources = new();
     private readonly List<ObjectStream> _objectStreams = new();
     private readonly List<Frame> _frames = new();
     private readonly Dictionary<string, string> _topValues = new(StringComparer.Ordinal);
@@ -84,7 +100,7 @@ internal sealed class PdfStructureCheck
             check.ScanObjectStream(data, stream);
         }
 
-        check.AddContainerReferences();
+        check.AddResourceReferences();
         if (check._eager.HasCycle(budget) || check._parents.HasCycle(budget))
         {
             throw new InspectionLimitException("A PDF's objects refer to each other in a loop.");
@@ -256,8 +272,7 @@ internal sealed class PdfStructureCheck
             _topValues[key] = string.Empty;
         }
 
-        bool eager = _frames.Count > 0 && _frames[_frames.Count - 1].ValuesAreEager;
-        _frames.Add(new Frame(isDictionary, eager));
+        _frames.Add(_frames.Count == 0 ? new Frame(isDictionary) : new Frame(isDictionary, _frames[_frames.Count - 1]));
         _previous = _beforePrevious = -1;
     }
 
@@ -342,59 +357,68 @@ internal sealed class PdfStructureCheck
             return;
         }
 
-        if (!_references.TryGetValue(_object, out List<int>? all))
+        Frame frame = _frames[_frames.Count - 1];
+        if (!_references.TryGetValue(_object, out List<(int Target, bool BackLink)>? all))
         {
-            all = new List<int>();
+            all = new List<(int Target, bool BackLink)>();
             _references[_object] = all;
         }
 
-        all.Add(target);
-        Frame frame = _frames[_frames.Count - 1];
+        all.Add((target, frame.ValuesAreBackLinks));
         if (frame.ValuesAreEager)
         {
             _eager.Add(_object, target);
         }
 
-        if (frame.IsDictionary && frame.Key is { } key)
+        if (frame.ValuesAreResources)
         {
-            if (EagerKeys.Contains(key))
+            // A resource stored as its own object (/Font 12 0 R, /F1 5 0 R) is read whole: follow all of it.
+            _resources.Add(target);
+        }
+
+        if (_frames.Count == 1 && frame.IsDictionary && frame.Key is { } key)
+        {
+            if (key == "Parent")
             {
-                // The value of a resource category (or kids, functions...) stored as its own object is part of it.
-                _containers.Add(target);
+                _parents.Add(_object, target);
             }
 
-            if (_frames.Count == 1)
-            {
-                if (key == "Parent")
-                {
-                    _parents.Add(_object, target);
-                }
-
-                _topValues[key] = "R";
-            }
+            _topValues[key] = "R";
         }
     }
 
-    /// <summary>Every reference inside an object that is the value of an eager key is followed eagerly too.</summary>
-    private void AddContainerReferences()
+    /// <summary>
+    /// Every reference inside a resource object is followed eagerly, and what it reaches is a resource too
+    /// (transitively: a font's descriptor, a form's own resources), back-links apart.
+    /// </summary>
+    private void AddResourceReferences()
     {
         var done = new HashSet<int>();
-        foreach (int container in _containers)
+        var pending = new Stack<int>(_resources);
+        while (pending.Count > 0)
         {
-            int current = container;
-            while (done.Add(current))
+            int current = pending.Pop();
+            if (!done.Add(current))
             {
-                if (_references.TryGetValue(current, out List<int>? targets))
-                {
-                    foreach (int target in targets)
-                    {
-                        _eager.Add(current, target);
-                    }
-                }
+                continue;
+            }
 
-                if (!_aliases.TryGetValue(current, out current))
+            if (_aliases.TryGetValue(current, out int aliased))
+            {
+                pending.Push(aliased);
+            }
+
+            if (!_references.TryGetValue(current, out List<(int Target, bool BackLink)>? targets))
+            {
+                continue;
+            }
+
+            foreach ((int target, bool backLink) in targets)
+            {
+                if (!backLink)
                 {
-                    break;
+                    _eager.Add(current, target);
+                    pending.Push(target);
                 }
             }
         }
@@ -565,27 +589,43 @@ internal sealed class PdfStructureCheck
         return end;
     }
 
-    /// <summary>An open array or dictionary: for a dictionary, its current key.</summary>
+    /// <summary>An open array or dictionary: for a dictionary, its current key; and what the value it belongs to is.</summary>
     private sealed class Frame
     {
-        public Frame(bool isDictionary, bool insideEagerValue)
+        public Frame(bool isDictionary)
         {
             IsDictionary = isDictionary;
-            InsideEagerValue = insideEagerValue;
             ExpectKey = isDictionary;
         }
 
-        public bool IsDictionary { get; }
+        public Frame(bool isDictionary, Frame parent)
+            : this(isDictionary)
+        {
+            InsideEagerValue = parent.ValuesAreEager;
+            InsideResource = parent.ValuesAreResources;
+            InsideBackLink = parent.ValuesAreBackLinks;
+        }
 
-        /// <summary>Whether this container is itself (within) the value of an eager key.</summary>
-        public bool InsideEagerValue { get; }
+        public bool IsDictionary { get; }
 
         public bool ExpectKey { get; set; }
 
         public string? Key { get; set; }
 
+        /// <summary>Whether references met directly in this container are back-links, never followed.</summary>
+        public bool ValuesAreBackLinks => InsideBackLink || (IsDictionary && Key is not null && BackLinkKeys.Contains(Key));
+
         /// <summary>Whether references met directly in this container are followed eagerly.</summary>
-        public bool ValuesAreEager => InsideEagerValue || (IsDictionary && Key is not null && EagerKeys.Contains(Key));
+        public bool ValuesAreEager => !ValuesAreBackLinks && (InsideEagerValue || (IsDictionary && Key is not null && EagerKeys.Contains(Key)));
+
+        /// <summary>Whether references met directly in this container lead to resources, read in full.</summary>
+        public bool ValuesAreResources => !ValuesAreBackLinks && (InsideResource || (IsDictionary && Key is not null && ResourceKeys.Contains(Key)));
+
+        private bool InsideEagerValue { get; }
+
+        private bool InsideResource { get; }
+
+        private bool InsideBackLink { get; }
     }
 
     /// <summary>Where an object stream's data lies in the file, and its header values.</summary>

@@ -40,6 +40,26 @@ public sealed class PdfStructureCheckTests
     }
 
     [Test]
+    public void Everything_a_resource_refers_to_is_followed_however_it_is_stored()
+    {
+        // An indexed colour space stored as an array object whose base colour space is itself.
+        string pdf = Body("<< /Type /Page /Resources << /ColorSpace << /CS0 2 0 R >> >> >>", "[/Indexed 2 0 R 1 <0000>]");
+
+        Assert.That(() => Check(pdf), Throws.TypeOf<InspectionLimitException>());
+    }
+
+    [Test]
+    public void Back_links_inside_a_resource_are_not_followed()
+    {
+        // A form with /P and /Parent links back at the page that draws it.
+        string pdf = Body(
+            "<< /Type /Page /Resources << /XObject << /X1 2 0 R >> >> >>",
+            "<< /Type /XObject /Subtype /Form /P 1 0 R /Parent 1 0 R /Length 0 >>\nstream\n\nendstream");
+
+        Assert.That(() => Check(pdf), Throws.Nothing);
+    }
+
+    [Test]
     public void An_escaped_key_is_read_as_the_key_it_spells()
     {
         string pdf = Body("<< /Re#73ources 2 0 R >>", "<< /Re#73ources 1 0 R >>");
