@@ -27,6 +27,8 @@ internal static class HostileCorpus
         yield return new("xlsx, sharedStrings.xml 2,000 deep", () => Attach("list.xlsx", HostileOpenXml.NestDeep(HostileOpenXml.Xlsx(), "xl/sharedStrings.xml", 2_000)), FindingKinds.InspectionLimit);
         yield return new("pptx, presentation.xml 2,000 deep", () => Attach("slides.pptx", HostileOpenXml.NestDeep(HostileOpenXml.Pptx(), "ppt/presentation.xml", 2_000)), FindingKinds.InspectionLimit);
         yield return new("docx, document.xml 2,000 deep", () => Attach("letter.docx", HostileOpenXml.NestDeep(HostileOpenXml.Docx(), "word/document.xml", 2_000)), FindingKinds.InspectionLimit);
+        yield return new("xlsx, workbook.xml with a DOCTYPE", () => Attach("list.xlsx", HostileOpenXml.BillionLaughs(HostileOpenXml.Xlsx(), "xl/workbook.xml")), FindingKinds.InspectionLimit);
+        yield return new("docx, [Content_Types].xml with a DOCTYPE", () => Attach("letter.docx", HostileOpenXml.BillionLaughs(HostileOpenXml.Docx(), "[Content_Types].xml")), FindingKinds.InspectionLimit);
         yield return new("docx, document.xml with a billion-laughs DOCTYPE", () => Attach("letter.docx", HostileOpenXml.BillionLaughs(HostileOpenXml.Docx(), "word/document.xml")), FindingKinds.InspectionLimit);
 
         yield return new("pdf, /Resources 6 0 R <-> 7 0 R", () => Attach("results.pdf", HostilePdf.ResourcesCycle()), FindingKinds.InspectionLimit);

@@ -30,7 +30,7 @@ internal static class HostileOpenXml
             return xml.Substring(0, rootEnd) + open + close + xml.Substring(rootEnd);
         });
 
-    /// <summary>Gives <paramref name="part"/> a DOCTYPE declaring the "billion laughs" entities, and uses the last one.</summary>
+    /// <summary>Gives <paramref name="part"/> a DOCTYPE declaring the "billion laughs" entities, used in the first Word text run if any.</summary>
     public static byte[] BillionLaughs(byte[] package, string part) =>
         RewritePart(package, part, xml =>
         {
@@ -42,8 +42,11 @@ internal static class HostileOpenXml
 
             dtd.Append("]>");
             int afterDeclaration = xml.IndexOf("?>", StringComparison.Ordinal) + 2;
-            int textEnd = xml.IndexOf("</w:t>", StringComparison.Ordinal);
-            return xml.Substring(0, afterDeclaration) + dtd + xml.Substring(afterDeclaration, textEnd - afterDeclaration) + "&lol9;" + xml.Substring(textEnd);
+            string rest = xml.Substring(afterDeclaration);
+
+            // Where the part has text (a Word run), the bomb goes off in it; elsewhere the declaration alone must be refused.
+            int textEnd = rest.IndexOf("</w:t>", StringComparison.Ordinal);
+            return xml.Substring(0, afterDeclaration) + dtd + (textEnd < 0 ? rest : rest.Insert(textEnd, "&lol9;"));
         });
 
     private static byte[] RewritePart(byte[] package, string part, Func<string, string> rewrite)
