@@ -19,7 +19,7 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// <see cref="BudgetedPdfFilters"/>, so a decompression bomb inside the PDF is an inspection limit, not an allocation.
 /// Structure: <see cref="PdfStructureCheck"/> first refuses reference cycles and nesting deeper than
 /// <see cref="PdfStructureCheck.MaxNesting"/> that PdfPig would follow until the stack overflows (an inspection limit),
-/// and PdfPig then runs on a thread with a <see cref="LargeStack.StackBytes"/> stack.
+/// and PdfPig then runs on a thread with a <see cref="StackThread.LargeStackBytes"/> stack.
 /// </summary>
 public sealed class PdfAttachmentReader : AttachmentReader
 {
@@ -46,7 +46,7 @@ public sealed class PdfAttachmentReader : AttachmentReader
         // PdfPig follows references and nesting recursively: what would loop or go too deep is refused before it
         // runs, and it runs on a large stack of its own as a second fence.
         PdfStructureCheck.Check(buffer.GetBuffer(), (int)buffer.Length, encrypted, context.Budget);
-        LargeStack.Run(() => ReadDocument(buffer, context, encrypted));
+        StackThread.Run(() => ReadDocument(buffer, context, encrypted));
     }
 
     private static void ReadDocument(MemoryStream buffer, AttachmentContext context, bool encrypted)

@@ -1,6 +1,5 @@
 using System;
-using System.Runtime.ExceptionServices;
-using System.Threading;
+using SecureMailGate.Core.Inspection;
 
 namespace SecureMailGate.Core.Tests.Inspection.Hostile;
 
@@ -17,23 +16,7 @@ internal static class SmallStack
     public static T Run<T>(Func<T> work)
     {
         T result = default!;
-        ExceptionDispatchInfo? failure = null;
-        var thread = new Thread(
-            () =>
-            {
-                try
-                {
-                    result = work();
-                }
-                catch (Exception ex)
-                {
-                    failure = ExceptionDispatchInfo.Capture(ex);
-                }
-            },
-            TransportStackBytes);
-        thread.Start();
-        thread.Join();
-        failure?.Throw();
+        StackThread.Run(() => result = work(), TransportStackBytes);
         return result;
     }
 }
