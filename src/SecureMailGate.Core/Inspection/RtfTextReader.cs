@@ -10,8 +10,9 @@ namespace SecureMailGate.Core.Inspection;
 /// <c>{\*...}</c>) skipped. Enough to find identifiers in RTF mail bodies (TNEF) and <c>.rtf</c> files; it
 /// does not lay out the document. There is no maintained RTF library for .NET Framework to use instead.
 /// Hostile input cannot exhaust the stack: reading is a loop over single characters with no recursion per control
-/// word or group, and group state lives in a fixed array of <see cref="MaxDepth"/> levels; a document nested deeper
-/// is an <see cref="InspectionLimitException"/> (real RTF from Word or Outlook nests a few dozen levels at most).
+/// word or group, and group state (skipped destination, <c>\uc</c>) lives in fixed arrays of <see cref="MaxDepth"/>
+/// levels, restored when a group ends; a document nested deeper is an <see cref="InspectionLimitException"/> (real RTF
+/// from Word or Outlook nests a few dozen levels at most).
 /// </summary>
 public sealed class RtfTextReader : PullTextReader
 {
@@ -33,7 +34,7 @@ public sealed class RtfTextReader : PullTextReader
     private StringBuilder _pending = new();
     private int _depth;
     private int _skipUnicodeFallback;
-    private int _unicodeSkipCount = 1;
+    private readonly int[] _unicodeSkipAtDepth = CreateUnicodeSkipStack();
     private bool _groupStart;
     private bool _done;
     private int _pushedBack = NothingPushedBack;
@@ -215,6 +216,7 @@ public sealed class RtfTextReader : PullTextReader
 
         _depth++;
         _skipAtDepth[_depth] = _skipAtDepth[_depth - 1];
+        _unicodeSkipAtDepth[_depth] = _unicodeSkipAtDepth[_depth - 1];
         _groupStart = true;
     }
 
@@ -229,11 +231,11 @@ public sealed class RtfTextReader : PullTextReader
                 Emit('\t');
                 break;
             case "uc" when hasValue:
-                _unicodeSkipCount = Math.Max(0, parameter);
+                _unicodeSkipAtDepth[_depth] = Math.Max(0, parameter);
                 break;
             case "u" when hasValue:
                 Emit((char)(parameter < 0 ? parameter + 65536 : parameter));
-                _skipUnicodeFallback = _unicodeSkipCount;
+                _skipUnicodeFallback = _unicodeSkipAtDepth[_depth];
                 break;
             case "bin" when hasValue:
                 for (int i = 0; i < parameter && _source.Read() != -1; i++)
@@ -252,6 +254,14 @@ public sealed class RtfTextReader : PullTextReader
     }
 
     private void SkipGroup() => _skipAtDepth[_depth] = true;
+
+    /// <summary>\uc, the count of fallback characters after each \u, per group level: it ends with its group (RTF 1.9.1).</summary>
+    private static int[] CreateUnicodeSkipStack()
+    {
+        int[] counts = new int[MaxDepth + 1];
+        counts[0] = 1;
+        return counts;
+    }
 
     private static bool IsAsciiLetter(int c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 

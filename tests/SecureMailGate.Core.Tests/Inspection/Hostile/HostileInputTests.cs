@@ -62,6 +62,16 @@ public sealed class HostileInputTests
     }
 
     [Test]
+    public void Rtf_unicode_fallback_count_ends_with_its_group_so_no_digit_is_swallowed()
+    {
+        // \uc2 inside the group; after it, \u8364 has one fallback character ('?'), and the number must survive whole.
+        const string rtf = @"{\rtf1\ansi\uc1 {\uc2 \u8364??}Ref \u8364?9434765919\par}";
+        using var reader = new RtfTextReader(new System.IO.StringReader(rtf));
+
+        Assert.That(reader.ReadToEnd(), Is.EqualTo("\u20ACRef \u20AC9434765919\n"));
+    }
+
+    [Test]
     public void Rtf_nested_as_deep_as_the_limit_is_still_read_and_one_more_level_is_a_limit()
     {
         using (var reader = new RtfTextReader(new System.IO.StringReader(HostileRtf.NestedGroups(RtfTextReader.MaxDepth - 1))))
