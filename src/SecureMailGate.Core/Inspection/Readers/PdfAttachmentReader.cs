@@ -45,13 +45,13 @@ public sealed class PdfAttachmentReader : AttachmentReader
 
         // PdfPig follows references and nesting recursively: what would loop or go too deep is refused before it
         // runs, and it runs on a large stack of its own as a second fence.
-        PdfStructureCheck.Check(buffer.GetBuffer(), (int)buffer.Length, encrypted, context.Budget);
-        StackThread.Run(() => ReadDocument(buffer, context, encrypted));
+        PdfStructureCheck structure = PdfStructureCheck.Check(buffer.GetBuffer(), (int)buffer.Length, encrypted, context.Budget);
+        StackThread.Run(() => ReadDocument(buffer, context, encrypted, structure));
     }
 
-    private static void ReadDocument(MemoryStream buffer, AttachmentContext context, bool encrypted)
+    private static void ReadDocument(MemoryStream buffer, AttachmentContext context, bool encrypted, PdfStructureCheck structure)
     {
-        var filters = new BudgetedPdfFilters(context.Budget);
+        var filters = new BudgetedPdfFilters(context.Budget, structure: structure);
         try
         {
             using PdfDocument document = PdfDocument.Open(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = filters });

@@ -62,6 +62,7 @@ internal sealed class PdfStructureCheck
     private readonly Dictionary<int, List<(int Target, bool BackLink)>> _references = new();
     private readonly Dictionary<int, int> _aliases = new();
     private readonly List<int> _resources = new();
+    private readonly HashSet<int> _expanded = new();
     private readonly List<ObjectStream> _objectStreams = new();
     private readonly List<Frame> _frames = new();
     private readonly Dictionary<string, string> _topValues = new(StringComparer.Ordinal);
@@ -78,10 +79,11 @@ internal sealed class PdfStructureCheck
     /// <summary>Checks a whole PDF file.</summary>
     /// <param name="data">The file's bytes.</param>
     /// <param name="length">How many of them are the file.</param>
-    /// <param name="budget">Charged with inflated object streams; its time budget is checked.</param>
-    /// <exception cref="InspectionLimitException">Nesting too deep, or a reference cycle PdfPig would follow.</exception>
     /// <param name="encrypted">Whether the file has an encryption dictionary: its object streams cannot be read here.</param>
-    public static void Check(byte[] data, int length, bool encrypted, InspectionBudget budget)
+    /// <param name="budget">Charged with inflated object streams; its time budget is checked.</param>
+    /// <returns>The check, holding the file's reference graph for <see cref="CheckObjectStream"/>.</returns>
+    /// <exception cref="InspectionLimitException">Nesting too deep, or a reference cycle PdfPig would follow.</exception>
+    public static PdfStructureCheck Check(byte[] data, int length, bool encrypted, InspectionBudget budget)
     {
         if (data is null)
         {
@@ -100,8 +102,29 @@ internal sealed class PdfStructureCheck
             check.ScanObjectStream(data, stream);
         }
 
-        check.AddResourceReferences();
-        if (check._eager.HasCycle(budget) || check._parents.HasCycle(budget))
+        check.ThrowIfLooped();
+        return check;
+    }
+
+    /// <summary>
+    /// Checks the objects of an object stream as PdfPig decoded it (decrypted, every filter applied), against the graph
+    /// of the whole file, before PdfPig parses them: the pass over the file cannot read encrypted or predictor-coded
+    /// object streams, and a loop hidden in one would otherwise reach PdfPig unseen.
+    /// </summary>
+    /// <param name="decoded">The object stream's decoded data.</param>
+    /// <param name="count">Its <c>/N</c>: how many objects it holds.</param>
+    /// <param name="first">Its <c>/First</c>: where the first object starts.</param>
+    /// <exception cref="InspectionLimitException">Nesting too deep, or a reference cycle PdfPig would follow.</exception>
+    public void CheckObjectStream(byte[] decoded, int count, int first)
+    {
+        ScanObjectStreamObjects(decoded ?? throw new ArgumentNullException(nameof(decoded)), count, first);
+        ThrowIfLooped();
+    }
+
+    private void ThrowIfLooped()
+    {
+        AddResourceReferences();
+        if (_eager.HasCycle(_budget) || _parents.HasCycle(_budget))
         {
             throw new InspectionLimitException("A PDF's objects refer to each other in a loop.");
         }
@@ -130,7 +153,7 @@ internal sealed class PdfStructureCheck
         _previous = _beforePrevious = -1;
         if (fixedObject >= 0)
         {
-            BeginObject(fixedObject, forgetEarlier: false);
+            BeginObject(fixedObject, forgetEarlier: true);
         }
 
         int i = start;
@@ -256,6 +279,7 @@ internal sealed class PdfStructureCheck
             _parents.Forget(number);
             _references.Remove(number);
             _aliases.Remove(number);
+            _expanded.Remove(number);
         }
     }
 
@@ -393,12 +417,12 @@ internal sealed class PdfStructureCheck
     /// </summary>
     private void AddResourceReferences()
     {
-        var done = new HashSet<int>();
+        var seen = new HashSet<int>();
         var pending = new Stack<int>(_resources);
         while (pending.Count > 0)
         {
             int current = pending.Pop();
-            if (!done.Add(current))
+            if (!seen.Add(current))
             {
                 continue;
             }
@@ -413,11 +437,17 @@ internal sealed class PdfStructureCheck
                 continue;
             }
 
+            // Run again after each object stream PdfPig decodes: edges are added once per definition of an object.
+            bool fresh = _expanded.Add(current);
             foreach ((int target, bool backLink) in targets)
             {
                 if (!backLink)
                 {
-                    _eager.Add(current, target);
+                    if (fresh)
+                    {
+                        _eager.Add(current, target);
+                    }
+
                     pending.Push(target);
                 }
             }
@@ -482,12 +512,18 @@ internal sealed class PdfStructureCheck
     {
         if (stream.Count <= 0 || stream.First < 0 || stream.HasDecodeParameters || (stream.Filter is not null && stream.Filter != "/FlateDecode"))
         {
-            // Empty, predictor-coded or another filter: nothing this pass can read; PdfPig runs on a large stack.
+            // Empty, predictor-coded or another filter: nothing this pass can read; checked when PdfPig decodes it.
             return;
         }
 
         byte[] data = stream.Filter is null ? new ReadOnlySpan<byte>(file, stream.Start, stream.Length).ToArray() : Inflate(file, stream);
-        if (stream.First > data.Length)
+        ScanObjectStreamObjects(data, stream.Count, stream.First);
+    }
+
+    /// <summary>Checks each object in decoded object-stream data as if it stood in the file.</summary>
+    private void ScanObjectStreamObjects(byte[] data, int count, int first)
+    {
+        if (count <= 0 || first < 0 || first > data.Length)
         {
             return;
         }
@@ -495,11 +531,11 @@ internal sealed class PdfStructureCheck
         // The header: N pairs of object number and offset from /First.
         var numbers = new List<(int Number, int Offset)>();
         int i = 0;
-        while (numbers.Count < stream.Count && i < stream.First)
+        while (numbers.Count < count && i < first)
         {
-            long number = ReadUnsigned(data, ref i, stream.First);
-            long offset = ReadUnsigned(data, ref i, stream.First);
-            if (number < 0 || offset < 0 || number > int.MaxValue || offset > data.Length - stream.First)
+            long number = ReadUnsigned(data, ref i, first);
+            long offset = ReadUnsigned(data, ref i, first);
+            if (number < 0 || offset < 0 || number > int.MaxValue || offset > data.Length - first)
             {
                 break;
             }
@@ -509,8 +545,8 @@ internal sealed class PdfStructureCheck
 
         for (int n = 0; n < numbers.Count; n++)
         {
-            int start = stream.First + numbers[n].Offset;
-            int stop = n + 1 < numbers.Count ? stream.First + numbers[n + 1].Offset : data.Length;
+            int start = first + numbers[n].Offset;
+            int stop = n + 1 < numbers.Count ? first + numbers[n + 1].Offset : data.Length;
             if (stop > start)
             {
                 Scan(data, start, stop, numbers[n].Number);

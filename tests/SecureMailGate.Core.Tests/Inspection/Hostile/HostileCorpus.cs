@@ -32,6 +32,7 @@ internal static class HostileCorpus
         yield return new("docx, document.xml with a billion-laughs DOCTYPE", () => Attach("letter.docx", HostileOpenXml.BillionLaughs(HostileOpenXml.Docx(), "word/document.xml")), FindingKinds.InspectionLimit);
 
         yield return new("pdf, /Resources 6 0 R <-> 7 0 R", () => Attach("results.pdf", HostilePdf.ResourcesCycle()), FindingKinds.InspectionLimit);
+        yield return new("pdf, /Resources 6 0 R <-> 7 0 R inside an object stream only PdfPig decodes", () => Attach("results.pdf", HostilePdf.ResourcesCycleInObjectStream()), FindingKinds.InspectionLimit);
         yield return new("pdf, 1,000-deep array in the page", () => Attach("results.pdf", HostilePdf.DeepArray(1_000)), FindingKinds.InspectionLimit);
         yield return new("pdf, object stream that /Extends itself", () => Attach("results.pdf", HostilePdf.ObjectStreamExtendingItself()), FindingKinds.InspectionLimit);
         yield return new("pdf, form XObject that draws itself", () => Attach("results.pdf", HostilePdf.FormDrawingItself()), FindingKinds.InspectionLimit);

@@ -1,6 +1,4 @@
 using System;
-using System.IO;
-using System.IO.Compression;
 using System.Text;
 using NUnit.Framework;
 using SecureMailGate.Core.Inspection;
@@ -81,7 +79,7 @@ public sealed class PdfStructureCheckTests
         // Objects 7 and 8 live in object stream 6 and are references to each other.
         const string objects = "8 0 R 7 0 R";
         const string header = "7 0 8 6 ";
-        byte[] packed = Deflate(header + objects);
+        byte[] packed = HostilePdf.Deflate(header + objects);
         string data = Encoding.Latin1.GetString(packed);
         string pdf = "%PDF-1.7\n6 0 obj\n<< /Type /ObjStm /N 2 /First " + header.Length + " /Filter [/FlateDecode] /Length " + packed.Length + " >>\nstream\n" + data + "\nendstream\nendobj\n";
 
@@ -124,17 +122,5 @@ public sealed class PdfStructureCheckTests
         }
 
         return pdf.ToString();
-    }
-
-    private static byte[] Deflate(string text)
-    {
-        using var output = new MemoryStream();
-        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            byte[] bytes = Encoding.ASCII.GetBytes(text);
-            zlib.Write(bytes, 0, bytes.Length);
-        }
-
-        return output.ToArray();
     }
 }
