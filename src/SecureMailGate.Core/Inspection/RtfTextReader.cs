@@ -9,10 +9,18 @@ namespace SecureMailGate.Core.Inspection;
 /// breaks, <c>\'hh</c> and <c>\uN</c> escapes decoded, and ignorable destinations (font tables, pictures,
 /// <c>{\*...}</c>) skipped. Enough to find identifiers in RTF mail bodies (TNEF) and <c>.rtf</c> files; it
 /// does not lay out the document. There is no maintained RTF library for .NET Framework to use instead.
+/// Hostile input cannot exhaust the stack: reading is a loop over single characters with no recursion per control
+/// word or group, and group state (skipped destination, <c>\uc</c>) lives in fixed arrays of <see cref="MaxDepth"/>
+/// levels, restored when a group ends; a document nested deeper is an <see cref="InspectionLimitException"/> (real RTF
+/// from Word or Outlook nests a few dozen levels at most).
 /// </summary>
 public sealed class RtfTextReader : PullTextReader
 {
-    private const int MaxDepth = 256;
+    /// <summary>Deepest group nesting read; deeper is an inspection limit.</summary>
+    internal const int MaxDepth = 256;
+
+    /// <summary>No character is waiting in <see cref="_pushedBack"/> (-1 is end of input).</summary>
+    private const int NothingPushedBack = -2;
     private static readonly string[] SkippedDestinations =
     {
         "fonttbl", "colortbl", "stylesheet", "info", "pict", "object", "themedata", "colorschememapping",
@@ -26,9 +34,10 @@ public sealed class RtfTextReader : PullTextReader
     private StringBuilder _pending = new();
     private int _depth;
     private int _skipUnicodeFallback;
-    private int _unicodeSkipCount = 1;
+    private readonly int[] _unicodeSkipAtDepth = CreateUnicodeSkipStack();
     private bool _groupStart;
     private bool _done;
+    private int _pushedBack = NothingPushedBack;
 
     /// <summary>Wraps an RTF source.</summary>
     /// <param name="rtf">The RTF text, read as Latin-1 or ASCII; disposed with this reader.</param>
@@ -49,7 +58,7 @@ public sealed class RtfTextReader : PullTextReader
         base.Dispose(disposing);
     }
 
-    private bool Skipping => _skipAtDepth[Math.Min(_depth, MaxDepth)];
+    private bool Skipping => _skipAtDepth[_depth];
 
     /// <inheritdoc />
     protected override bool ReadNext(StringBuilder pending)
@@ -79,20 +88,23 @@ public sealed class RtfTextReader : PullTextReader
 
     private void Step()
     {
-        int c = _source.Read();
+        int c = _pushedBack;
+        if (c == NothingPushedBack)
+        {
+            c = _source.Read();
+        }
+        else
+        {
+            _pushedBack = NothingPushedBack;
+        }
+
         switch (c)
         {
             case -1:
                 _done = true;
                 return;
             case '{':
-                _depth++;
-                if (_depth <= MaxDepth)
-                {
-                    _skipAtDepth[_depth] = _skipAtDepth[_depth - 1];
-                }
-
-                _groupStart = true;
+                OpenGroup();
                 return;
             case '}':
                 if (_depth > 0)
@@ -174,7 +186,8 @@ public sealed class RtfTextReader : PullTextReader
             c = _source.Read();
         }
 
-        // The delimiter: a space belongs to the control word; anything else is content.
+        // The delimiter: a space belongs to the control word; anything else is content. A backslash or brace is
+        // handed back to the main loop rather than read here, so a chain of control words never recurses.
         string name = word.ToString();
         int parameter = (int)(negative ? -value : value);
         Apply(name, hasValue, parameter, groupStart);
@@ -182,28 +195,29 @@ public sealed class RtfTextReader : PullTextReader
         {
             _done = true;
         }
-        else if (c == '\\')
+        else if (c is '\\' or '{' or '}')
         {
-            ReadControl();
-        }
-        else if (c == '{')
-        {
-            _depth++;
-            if (_depth <= MaxDepth)
-            {
-                _skipAtDepth[_depth] = _skipAtDepth[_depth - 1];
-            }
-
-            _groupStart = true;
-        }
-        else if (c == '}')
-        {
-            _depth = Math.Max(0, _depth - 1);
+            _pushedBack = c;
         }
         else if (c != ' ' && c != '\r' && c != '\n')
         {
             Emit((char)c);
         }
+    }
+
+    /// <summary>Enters a group, which starts with its parent's skip state.</summary>
+    /// <exception cref="InspectionLimitException">Nested deeper than <see cref="MaxDepth"/>.</exception>
+    private void OpenGroup()
+    {
+        if (_depth >= MaxDepth)
+        {
+            throw new InspectionLimitException($"RTF groups nested more than {MaxDepth} deep.");
+        }
+
+        _depth++;
+        _skipAtDepth[_depth] = _skipAtDepth[_depth - 1];
+        _unicodeSkipAtDepth[_depth] = _unicodeSkipAtDepth[_depth - 1];
+        _groupStart = true;
     }
 
     private void Apply(string name, bool hasValue, int parameter, bool groupStart)
@@ -217,11 +231,11 @@ public sealed class RtfTextReader : PullTextReader
                 Emit('\t');
                 break;
             case "uc" when hasValue:
-                _unicodeSkipCount = Math.Max(0, parameter);
+                _unicodeSkipAtDepth[_depth] = Math.Max(0, parameter);
                 break;
             case "u" when hasValue:
                 Emit((char)(parameter < 0 ? parameter + 65536 : parameter));
-                _skipUnicodeFallback = _unicodeSkipCount;
+                _skipUnicodeFallback = _unicodeSkipAtDepth[_depth];
                 break;
             case "bin" when hasValue:
                 for (int i = 0; i < parameter && _source.Read() != -1; i++)
@@ -239,12 +253,14 @@ public sealed class RtfTextReader : PullTextReader
         }
     }
 
-    private void SkipGroup()
+    private void SkipGroup() => _skipAtDepth[_depth] = true;
+
+    /// <summary>\uc, the count of fallback characters after each \u, per group level: it ends with its group (RTF 1.9.1).</summary>
+    private static int[] CreateUnicodeSkipStack()
     {
-        if (_depth <= MaxDepth)
-        {
-            _skipAtDepth[_depth] = true;
-        }
+        int[] counts = new int[MaxDepth + 1];
+        counts[0] = 1;
+        return counts;
     }
 
     private static bool IsAsciiLetter(int c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');

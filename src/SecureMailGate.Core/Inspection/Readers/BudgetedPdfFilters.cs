@@ -17,7 +17,8 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// since PDF 1.2) cannot be counted without decoding, so a stream whose worst-case output (<see cref="MaxLzwExpansion"/>
 /// times its length) would not fit in what the message may still expand is a limit before PdfPig decodes it.
 /// PdfPig may swallow an exception thrown inside a filter, so the first limit reached is also kept in
-/// <see cref="Tripped"/> for the reader to raise.
+/// <see cref="Tripped"/> for the reader to raise. An object stream, once decoded (and decrypted), goes to the
+/// document's <see cref="PdfStructureCheck"/> before PdfPig parses the objects in it.
 /// One instance per document; not thread-safe (one inspection runs on one thread).
 /// </summary>
 internal sealed class BudgetedPdfFilters : IFilterProvider
@@ -37,13 +38,16 @@ internal sealed class BudgetedPdfFilters : IFilterProvider
     private readonly IFilterProvider _inner;
     private readonly InspectionBudget _budget;
     private readonly Dictionary<IFilter, IFilter> _wrapped = new();
+    private readonly PdfStructureCheck? _structure;
 
     /// <param name="budget">Charged with every decoded byte.</param>
     /// <param name="inner">The filters doing the decoding; PdfPig's defaults when null.</param>
-    public BudgetedPdfFilters(InspectionBudget budget, IFilterProvider? inner = null)
+    /// <param name="structure">Checks decoded object streams before PdfPig parses them; none when null.</param>
+    public BudgetedPdfFilters(InspectionBudget budget, IFilterProvider? inner = null, PdfStructureCheck? structure = null)
     {
         _budget = budget ?? throw new ArgumentNullException(nameof(budget));
         _inner = inner ?? DefaultFilterProvider.Instance;
+        _structure = structure;
     }
 
     /// <summary>The first limit a filter reached, or null.</summary>
@@ -97,6 +101,22 @@ internal sealed class BudgetedPdfFilters : IFilterProvider
             Tripped ??= ex;
             throw;
         }
+    }
+
+    /// <summary>Hands a fully decoded object stream to the structure check.</summary>
+    private void CheckObjectStream(Memory<byte> decoded, DictionaryToken dictionary, int filterIndex)
+    {
+        IReadOnlyDictionary<string, IToken> entries = dictionary.Data;
+        int filterCount = entries.TryGetValue("Filter", out IToken? filter) ? filter is ArrayToken array ? array.Length : 1 : 0;
+        if (_structure is null || filterIndex != filterCount - 1
+            || !entries.TryGetValue("Type", out IToken? type) || type is not NameToken { Data: "ObjStm" }
+            || !entries.TryGetValue("N", out IToken? n) || n is not NumericToken count
+            || !entries.TryGetValue("First", out IToken? first) || first is not NumericToken start)
+        {
+            return;
+        }
+
+        Charge(() => _structure.CheckObjectStream(decoded.ToArray(), count.Int, start.Int));
     }
 
     /// <summary>Inflates <paramref name="encoded"/> into nothing, charging the budget as it goes.</summary>
@@ -188,6 +208,7 @@ internal sealed class BudgetedPdfFilters : IFilterProvider
                 _owner.Charge(() => _owner._budget.ChargeBytes(output.Length));
             }
 
+            _owner.CheckObjectStream(output, streamDictionary, filterIndex);
             return output;
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Text;
 using System.Xml;
@@ -16,7 +17,10 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// Text of Word, Excel and PowerPoint packages. The Open XML SDK opens the package and finds the parts
 /// (relationships, sheet and slide order); each part's XML is then streamed with <see cref="XmlReader"/> through a
 /// stream that charges the budget and checks the part's real expansion ratio, so a large document is never
-/// loaded as a DOM and a lying part size cannot inflate without limit.
+/// loaded as a DOM and a lying part size cannot inflate without limit. Every XML part passes <see cref="XmlPartCheck"/>
+/// (no DOCTYPE, nesting at most <see cref="XmlPartCheck.MaxDepth"/>) before the SDK parses it: the package's content
+/// types and relationships before the package is opened, workbook.xml and presentation.xml before their DOM is
+/// loaded, and the parts streamed here while they are read.
 /// Word: runs of a paragraph are joined without separators, so a number split across runs reads whole.
 /// Excel: each sheet is a table whose first non-empty row is the header (<see cref="AttachmentContext.ScanTable"/>);
 /// numeric cells are written as the decimal number they hold (<c>9434765919</c>, never <c>9.434765919E9</c>).
@@ -74,6 +78,7 @@ internal static class OpenXmlText
         OpenXmlPackage document;
         try
         {
+            CheckPackageStructure(package, directory, context.Budget);
             document = kind switch
             {
                 OpenXmlKind.Wordprocessing => WordprocessingDocument.Open(package, false, settings),
@@ -93,7 +98,7 @@ internal static class OpenXmlText
             {
                 WordprocessingDocument word => ScanParts(WordParts(word), parts, context),
                 SpreadsheetDocument workbook => ReadWorkbook(workbook, parts, context),
-                PresentationDocument slides => ScanParts(SlideParts(slides), parts, context),
+                PresentationDocument slides => ScanParts(SlideParts(slides, parts), parts, context),
                 _ => false,
             };
             if (!read)
@@ -155,7 +160,7 @@ internal static class OpenXmlText
         }
     }
 
-    private static IEnumerable<OpenXmlPart> SlideParts(PresentationDocument presentation)
+    private static IEnumerable<OpenXmlPart> SlideParts(PresentationDocument presentation, PartOpener parts)
     {
         PresentationPart? main = presentation.PresentationPart;
         if (main is null)
@@ -164,6 +169,7 @@ internal static class OpenXmlText
         }
 
         // Slide order is the order of the slide id list, not of the parts in the package.
+        parts.Check(main);
         IEnumerable<SlidePart> slides = main.Presentation?.SlideIdList?.Elements<SlideId>()
             .Select(id => id.RelationshipId?.Value is { } rid && main.TryGetPartById(rid, out OpenXmlPart? p) ? p as SlidePart : null)
             .Where(p => p is not null)
@@ -183,11 +189,11 @@ internal static class OpenXmlText
     private static IEnumerable<string> Paragraphs(Stream xml)
     {
         using (xml)
-        using (XmlReader reader = XmlReader.Create(xml, SafeXml()))
+        using (XmlReader reader = XmlReader.Create(xml, XmlPartCheck.Settings()))
         {
             var text = new StringBuilder();
             int inText = 0;
-            while (reader.Read())
+            while (XmlPartCheck.Read(reader))
             {
                 switch (reader.NodeType)
                 {
@@ -267,6 +273,7 @@ internal static class OpenXmlText
             return false;
         }
 
+        parts.Check(workbook);
         IReadOnlyList<string> shared = workbook.SharedStringTablePart is { } sst ? SharedStrings(parts.Open(sst)) : Array.Empty<string>();
         IEnumerable<WorksheetPart> sheets = workbook.Workbook?.Sheets?.Elements<Sheet>()
             .Select(s => s.Id?.Value is { } rid && workbook.TryGetPartById(rid, out OpenXmlPart? p) ? p as WorksheetPart : null)
@@ -290,12 +297,12 @@ internal static class OpenXmlText
     {
         var strings = new List<string>();
         using (xml)
-        using (XmlReader reader = XmlReader.Create(xml, SafeXml()))
+        using (XmlReader reader = XmlReader.Create(xml, XmlPartCheck.Settings()))
         {
             var item = new StringBuilder();
             bool inText = false;
             int phonetic = 0;
-            while (reader.Read())
+            while (XmlPartCheck.Read(reader))
             {
                 bool sheetNs = reader.NamespaceURI == SheetNs;
                 if (reader.NodeType == XmlNodeType.Element && sheetNs)
@@ -347,14 +354,14 @@ internal static class OpenXmlText
     private static IEnumerable<IReadOnlyList<string>> SheetRows(Stream xml, IReadOnlyList<string> shared)
     {
         using (xml)
-        using (XmlReader reader = XmlReader.Create(xml, SafeXml()))
+        using (XmlReader reader = XmlReader.Create(xml, XmlPartCheck.Settings()))
         {
             List<string>? row = null;
             string? cellType = null;
             int column = -1;
             var value = new StringBuilder();
             bool inValue = false;
-            while (reader.Read())
+            while (XmlPartCheck.Read(reader))
             {
                 bool sheetNs = reader.NamespaceURI == SheetNs;
                 if (reader.NodeType == XmlNodeType.Element && sheetNs)
@@ -490,14 +497,28 @@ internal static class OpenXmlText
         }
     }
 
-    private static XmlReaderSettings SafeXml() => new()
+    /// <summary>
+    /// Checks the parts the packaging layer parses when the package is opened (content types and relationships), so
+    /// a hostile one is a limit rather than something the SDK meets first. They are small; each is read once more.
+    /// </summary>
+    private static void CheckPackageStructure(MemoryStream package, ZipDirectory directory, InspectionBudget budget)
     {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        CloseInput = true,
-    };
+        package.Position = 0;
+        using var archive = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
+        foreach (ZipArchiveEntry entry in archive.Entries)
+        {
+            if (entry.FullName != "[Content_Types].xml" && !entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            budget.CheckTime();
+            long compressed = directory.Find(entry.FullName) is { CompressedSize: var c and not 0xFFFFFFFF } ? c : entry.CompressedLength;
+            XmlPartCheck.Check(new RatioLimitedStream(new BudgetedStream(entry.Open(), budget), compressed, budget));
+        }
+
+        package.Position = 0;
+    }
 
     /// <summary>Opens parts through ratio checks against the compressed sizes in the ZIP directory.</summary>
     private sealed class PartOpener
@@ -510,6 +531,9 @@ internal static class OpenXmlText
             _directory = directory;
             _budget = budget;
         }
+
+        /// <summary>Runs <see cref="XmlPartCheck"/> over a part the SDK is about to load as a DOM.</summary>
+        public void Check(OpenXmlPart part) => XmlPartCheck.Check(Open(part));
 
         public Stream Open(OpenXmlPart part)
         {

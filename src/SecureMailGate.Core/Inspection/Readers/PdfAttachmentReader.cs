@@ -17,6 +17,9 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// <see cref="Policy.InspectionLimits.MaxExpandedBytes"/>; the text of one page is held at a time, and every
 /// extracted character is charged to the budget too. Every stream PdfPig decodes goes through
 /// <see cref="BudgetedPdfFilters"/>, so a decompression bomb inside the PDF is an inspection limit, not an allocation.
+/// Structure: <see cref="PdfStructureCheck"/> first refuses reference cycles and nesting deeper than
+/// <see cref="PdfStructureCheck.MaxNesting"/> that PdfPig would follow until the stack overflows (an inspection limit),
+/// and PdfPig then runs on a thread with a <see cref="StackThread.LargeStackBytes"/> stack.
 /// </summary>
 public sealed class PdfAttachmentReader : AttachmentReader
 {
@@ -40,7 +43,15 @@ public sealed class PdfAttachmentReader : AttachmentReader
             context.Report(FindingKinds.EncryptedAttachment, Confidence.High);
         }
 
-        var filters = new BudgetedPdfFilters(context.Budget);
+        // PdfPig follows references and nesting recursively: what would loop or go too deep is refused before it
+        // runs, and it runs on a large stack of its own as a second fence.
+        PdfStructureCheck structure = PdfStructureCheck.Check(buffer.GetBuffer(), (int)buffer.Length, encrypted, context.Budget);
+        StackThread.Run(() => ReadDocument(buffer, context, encrypted, structure));
+    }
+
+    private static void ReadDocument(MemoryStream buffer, AttachmentContext context, bool encrypted, PdfStructureCheck structure)
+    {
+        var filters = new BudgetedPdfFilters(context.Budget, structure: structure);
         try
         {
             using PdfDocument document = PdfDocument.Open(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = filters });
