@@ -31,7 +31,8 @@ public static class TnefBuilder
         return eight;
     }
 
-    private static void WriteAttribute(BinaryWriter w, TnefAttributeLevel level, uint tag, byte[] data)
+    /// <summary>Writes one TNEF attribute: level, tag, length, data and its checksum.</summary>
+    internal static void WriteAttribute(BinaryWriter w, TnefAttributeLevel level, uint tag, byte[] data)
     {
         w.Write((byte)level);
         w.Write(tag);

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Text;
+using MimeKit.Tnef;
+using SecureMailGate.Core.Tests.Support;
 
 namespace SecureMailGate.Core.Tests.Inspection.Hostile;
 
@@ -43,27 +45,12 @@ internal static class HostileTnef
         {
             w.Write(0x223E9F78u);
             w.Write((ushort)0x0001);
-            Attribute(w, 0x00089006, BitConverter.GetBytes(0x00010000u)); // attTnefVersion
-            Attribute(w, 0x00069007, new byte[] { 0xE4, 0x04, 0, 0, 0, 0, 0, 0 }); // attOemCodepage 1252
-            Attribute(w, 0x00078008, Encoding.ASCII.GetBytes("IPM.Microsoft Mail.Note\0")); // attMessageClass
-            Attribute(w, 0x00069003, props.ToArray()); // attMAPIProps
+            TnefBuilder.WriteAttribute(w, TnefAttributeLevel.Message, 0x00089006, BitConverter.GetBytes(0x00010000u)); // attTnefVersion
+            TnefBuilder.WriteAttribute(w, TnefAttributeLevel.Message, 0x00069007, new byte[] { 0xE4, 0x04, 0, 0, 0, 0, 0, 0 }); // attOemCodepage 1252
+            TnefBuilder.WriteAttribute(w, TnefAttributeLevel.Message, 0x00078008, Encoding.ASCII.GetBytes("IPM.Microsoft Mail.Note\0")); // attMessageClass
+            TnefBuilder.WriteAttribute(w, TnefAttributeLevel.Message, 0x00069003, props.ToArray()); // attMAPIProps
         }
 
         return tnef.ToArray();
-    }
-
-    private static void Attribute(BinaryWriter w, uint tag, byte[] data)
-    {
-        w.Write((byte)0x01); // message level
-        w.Write(tag);
-        w.Write((uint)data.Length);
-        w.Write(data);
-        ushort checksum = 0;
-        foreach (byte b in data)
-        {
-            checksum += b;
-        }
-
-        w.Write(checksum);
     }
 }
