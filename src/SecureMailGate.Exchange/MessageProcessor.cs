@@ -97,9 +97,28 @@ internal sealed class MessageProcessor
             return;
         }
 
+        // The stamp is the first change, and shows whether transport lets the agent write this item at all.
+        TextHeader stamp;
         try
         {
-            Apply(source, routing, mailItem, plan, messageId);
+            stamp = new TextHeader(ProcessingStamp.HeaderName, plan.Stamp);
+            mailItem.Message.MimeDocument.RootPart.Headers.AppendChild(stamp);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or UnauthorizedAccessException)
+        {
+            log.Debug("Message {MessageId} cannot be changed (transport made it read-only); left as it is: {Problem}", messageId, ex.Message);
+            return;
+        }
+        catch (Exception ex)
+        {
+            // Still nothing changed, so the failure mode may defer it.
+            Fail(source, failureMode, messageId, ex);
+            return;
+        }
+
+        try
+        {
+            Apply(source, routing, mailItem, plan, stamp, messageId);
         }
         catch (Exception ex)
         {
@@ -183,21 +202,9 @@ internal sealed class MessageProcessor
         };
     }
 
-    private void Apply(QueuedMessageEventSource source, ResolvedMessageEventSource? routing, MailItem mailItem, Plan plan, string? messageId)
+    private void Apply(QueuedMessageEventSource source, ResolvedMessageEventSource? routing, MailItem mailItem, Plan plan, TextHeader stamp, string? messageId)
     {
-        // The stamp is the first change, and shows whether transport lets the agent write this item at all.
         var message = mailItem.Message;
-        var stamp = new TextHeader(ProcessingStamp.HeaderName, plan.Stamp);
-        try
-        {
-            message.MimeDocument.RootPart.Headers.AppendChild(stamp);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or UnauthorizedAccessException)
-        {
-            log.Debug("Message {MessageId} cannot be changed (transport made it read-only); left as it is: {Problem}", messageId, ex.Message);
-            return;
-        }
-
         if (!plan.Enforce)
         {
             log.Info("Message {MessageId} evaluated in monitor mode; nothing enforced.", messageId);

@@ -106,6 +106,27 @@ public sealed class ExchangeObjectModelTests
     }
 
     [Test]
+    public void A_stamp_that_cannot_be_written_for_another_reason_follows_the_failure_mode_as_nothing_changed()
+    {
+        var harness = new AgentHarness();
+        harness.Actions[Gmail] = RecipientAction.Block;
+        var item = Messages.Item(Gmail);
+        var audit = new Mock<NLog.ILogger>();
+        // Between planning and the first change the item goes away under the agent (as after a Defer elsewhere).
+        audit.Setup(l => l.Info(It.IsAny<string>())).Callback(() => FacadeState.Revoke(item.ExchangeMessage));
+        harness.AuditOverride = audit.Object;
+        harness.Build();
+
+        var source = harness.Resolve(item);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(source.Deferrals, Has.Count.EqualTo(1));
+            Assert.That(item.RecipientList.Removed, Is.Empty);
+        });
+    }
+
+    [Test]
     public void Monitor_mode_changes_nothing_but_the_stamp()
     {
         var harness = new AgentHarness(PolicyOptions.Default with { Mode = PolicyMode.Monitor });
