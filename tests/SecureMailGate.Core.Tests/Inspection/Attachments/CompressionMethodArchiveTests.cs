@@ -1,0 +1,142 @@
+using System.Linq;
+using System.Text;
+using NUnit.Framework;
+using SecureMailGate.Core.Inspection;
+using SecureMailGate.Core.Policy;
+using SharpCompress.Common;
+
+namespace SecureMailGate.Core.Tests.Inspection.Attachments;
+
+/// <summary>
+/// ZIP entries System.IO.Compression cannot inflate, end records that undercount, damaged entries: the planted
+/// identifier is found wherever it is, and one bad entry never hides the others.
+/// </summary>
+[TestFixture]
+public sealed class CompressionMethodArchiveTests
+{
+    private const string Relative = "relative@gmail.com";
+    private static readonly byte[] Planted = Encoding.UTF8.GetBytes("Referral letter\nNHS number 943 476 5919\n");
+    private static readonly byte[] Innocent = Encoding.UTF8.GetBytes("Minutes of the estates meeting, nothing personal.\n");
+
+    [TestCase(CompressionType.BZip2)]
+    [TestCase(CompressionType.LZMA)]
+    [TestCase(CompressionType.PPMd)]
+    public void EntryCompressedWithAMethodZipArchiveCannotInflateIsRead(CompressionType method)
+    {
+        byte[] zip = ArchiveWriters.Zip(("notes.txt", Planted, method));
+
+        Verdict verdict = Gate.Attach("records.zip", zip, recipients: Relative);
+
+        AssertPlantedNumberFound(verdict, "attachment:records.zip/notes.txt");
+        Assert.That(verdict.Find(FindingKinds.UnreadableAttachment, "attachment:records.zip"), Is.Null);
+    }
+
+    [Test]
+    public void Bzip2FirstEntryNoLongerHidesTheDeflateEntryAfterIt()
+    {
+        byte[] zip = ArchiveWriters.Zip(("cover.txt", Innocent, CompressionType.BZip2), ("notes.txt", Planted, CompressionType.Deflate));
+
+        Verdict verdict = Gate.Attach("records.zip", zip, recipients: Relative);
+
+        AssertPlantedNumberFound(verdict, "attachment:records.zip/notes.txt");
+    }
+
+    [Test]
+    public void EndRecordUndercountingTheEntriesStillHasEveryEntryRead()
+    {
+        byte[] zip = ArchiveWriters.Zip(
+            ("a.txt", Innocent, CompressionType.Deflate),
+            ("b.txt", Innocent, CompressionType.Deflate),
+            ("c.txt", Innocent, CompressionType.Deflate),
+            ("notes.txt", Planted, CompressionType.Deflate));
+
+        Verdict verdict = Gate.Attach("records.zip", ArchiveWriters.SetEndRecordCount(zip, 2), recipients: Relative);
+
+        AssertPlantedNumberFound(verdict, "attachment:records.zip/notes.txt");
+    }
+
+    [Test]
+    public void EndRecordCountingMoreEntriesThanTheDirectoryHoldsIsUnreadableButWhatIsThereIsRead()
+    {
+        byte[] zip = ArchiveWriters.Zip(("cover.txt", Innocent, CompressionType.Deflate), ("notes.txt", Planted, CompressionType.BZip2));
+
+        Verdict verdict = Gate.Attach("records.zip", ArchiveWriters.SetEndRecordCount(zip, 9), recipients: Relative);
+
+        Assert.That(verdict.Find(FindingKinds.UnreadableAttachment, "attachment:records.zip"), Is.Not.Null);
+        AssertPlantedNumberFound(verdict, "attachment:records.zip/notes.txt");
+    }
+
+    [Test]
+    public void EntryLimitCountsTheRealEntriesNotTheEndRecord()
+    {
+        byte[] zip = ArchiveWriters.Zip(Enumerable.Range(0, 50).Select(i => ("f" + i + ".txt", Innocent, CompressionType.Deflate)).ToArray());
+        PolicyOptions small = Gate.Policy with { Limits = new InspectionLimits(MaxEntries: 20) };
+
+        Verdict verdict = Gate.Attach("many.zip", ArchiveWriters.SetEndRecordCount(zip, 5), small, Relative);
+
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.Decisions.Single().Action, Is.Not.EqualTo(RecipientAction.Allow));
+    }
+
+    [Test]
+    public void HundredThousandEntriesWhoseEndRecordSays65535AreAnInspectionLimit()
+    {
+        var entries = Enumerable.Range(0, 100_000).Select(i => ("f" + i, new[] { (byte)'x' }, CompressionType.None)).ToList();
+        entries.Add(("notes.txt", Planted, CompressionType.None));
+        byte[] zip = ArchiveWriters.SetEndRecordCount(ArchiveWriters.Zip(entries.ToArray()), 0xFFFF);
+
+        Verdict verdict = Gate.Attach("many.zip", zip, recipients: Relative);
+
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.Sensitive, Is.True);
+        Assert.That(verdict.Decisions.Single().Action, Is.Not.EqualTo(RecipientAction.Allow));
+    }
+
+    [Test]
+    public void DamagedMiddleEntryIsAFindingForItAndTheNextEntryIsStillRead()
+    {
+        byte[] zip = ArchiveWriters.Zip(
+            ("cover.txt", Innocent, CompressionType.Deflate),
+            ("damaged.txt", Encoding.UTF8.GetBytes(new string('x', 3000)), CompressionType.BZip2),
+            ("notes.txt", Planted, CompressionType.Deflate));
+
+        Verdict verdict = Gate.Attach("records.zip", ArchiveWriters.DamageEntryData(zip, 1), recipients: Relative);
+
+        Assert.That(verdict.Find(FindingKinds.UnreadableAttachment, "attachment:records.zip/damaged.txt"), Is.Not.Null);
+        AssertPlantedNumberFound(verdict, "attachment:records.zip/notes.txt");
+    }
+
+    [Test]
+    public void DamagedMiddleLocalHeaderIsAFindingAndTheNextEntryIsStillRead()
+    {
+        byte[] zip = ArchiveWriters.Zip(
+            ("cover.txt", Innocent, CompressionType.Deflate),
+            ("damaged.bin", Innocent, CompressionType.Deflate),
+            ("notes.txt", Planted, CompressionType.LZMA));
+
+        Verdict verdict = Gate.Attach("records.zip", ArchiveWriters.DamageLocalHeader(zip, 1), recipients: Relative);
+
+        // No reader takes an entry that gave no bytes and has no text name, so the archive carries the finding.
+        Assert.That(
+            verdict.Find(FindingKinds.UnreadableAttachment, "attachment:records.zip/damaged.bin") ?? verdict.Find(FindingKinds.UnreadableAttachment, "attachment:records.zip"),
+            Is.Not.Null);
+        AssertPlantedNumberFound(verdict, "attachment:records.zip/notes.txt");
+    }
+
+    [Test]
+    public void Bzip2BombIsStoppedByTheRatio()
+    {
+        byte[] zip = ArchiveWriters.Zip(("zeros.txt", new byte[4 * 1024 * 1024], CompressionType.BZip2));
+
+        Verdict verdict = Gate.Attach("bomb.zip", zip, recipients: Relative);
+
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.Sensitive, Is.True);
+    }
+
+    private static void AssertPlantedNumberFound(Verdict verdict, string location)
+    {
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, location), Is.Not.Null, "the planted NHS number at " + location);
+        Assert.That(verdict.Decisions.Single().Action, Is.Not.EqualTo(RecipientAction.Allow));
+    }
+}
