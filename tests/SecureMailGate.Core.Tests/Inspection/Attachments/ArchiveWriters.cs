@@ -1,13 +1,14 @@
 using System;
 using System.IO;
 using SharpCompress.Common;
+using SharpCompress.Writers.SevenZip;
 using SharpCompress.Writers.Zip;
 
 namespace SecureMailGate.Core.Tests.Inspection.Attachments;
 
 /// <summary>
 /// Builds archives in code with SharpCompress's writers: ZIPs whose entries use methods System.IO.Compression
-/// cannot inflate (bzip2, LZMA, PPMd) and the byte-level damage the tests need.
+/// cannot inflate (bzip2, LZMA, PPMd), 7z archives, and the byte-level damage the tests need.
 /// </summary>
 internal static class ArchiveWriters
 {
@@ -26,6 +27,22 @@ internal static class ArchiveWriters
                 var options = new ZipWriterEntryOptions { CompressionType = method, CompressionLevel = method == CompressionType.Deflate ? null : 0 };
                 using var source = new MemoryStream(content, writable: false);
                 writer.Write(name, source, options);
+            }
+        }
+
+        return ms.ToArray();
+    }
+
+    /// <summary>A 7z archive (LZMA or LZMA2, the methods SharpCompress writes) holding the given files.</summary>
+    public static byte[] SevenZip(CompressionType method, params (string Name, byte[] Content)[] files)
+    {
+        using var ms = new MemoryStream();
+        using (var writer = new SevenZipWriter(ms, new SevenZipWriterOptions(method) { LeaveStreamOpen = true }))
+        {
+            foreach ((string name, byte[] content) in files)
+            {
+                using var source = new MemoryStream(content, writable: false);
+                writer.Write(name, source, null);
             }
         }
 

@@ -8,7 +8,7 @@ using SharpCompress.Common;
 namespace SecureMailGate.Core.Tests.Inspection.Attachments;
 
 /// <summary>
-/// ZIP entries System.IO.Compression cannot inflate, end records that undercount, damaged entries: the planted
+/// ZIP entries System.IO.Compression cannot inflate, end records that undercount, damaged entries and 7z: the planted
 /// identifier is found wherever it is, and one bad entry never hides the others.
 /// </summary>
 [TestFixture]
@@ -129,6 +129,40 @@ public sealed class CompressionMethodArchiveTests
         byte[] zip = ArchiveWriters.Zip(("zeros.txt", new byte[4 * 1024 * 1024], CompressionType.BZip2));
 
         Verdict verdict = Gate.Attach("bomb.zip", zip, recipients: Relative);
+
+        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.Sensitive, Is.True);
+    }
+
+    [TestCase(CompressionType.LZMA)]
+    [TestCase(CompressionType.LZMA2)]
+    public void UnencryptedSevenZipFilesAreReadAsNestedAttachments(CompressionType method)
+    {
+        byte[] archive = ArchiveWriters.SevenZip(method, ("cover.txt", Innocent), ("letters/notes.txt", Planted));
+
+        Verdict verdict = Gate.Attach("records.7z", archive, recipients: Relative);
+
+        AssertPlantedNumberFound(verdict, "attachment:records.7z/letters/notes.txt");
+        Assert.That(verdict.Findings.Any(f => f.Kind is FindingKinds.UnreadableAttachment or FindingKinds.EncryptedAttachment), Is.False);
+    }
+
+    [Test]
+    public void ZipInsideSevenZipIsReadThroughTheNestedPath()
+    {
+        byte[] inner = ArchiveWriters.Zip(("notes.txt", Planted, CompressionType.BZip2));
+        byte[] archive = ArchiveWriters.SevenZip(CompressionType.LZMA2, ("inner.zip", inner));
+
+        Verdict verdict = Gate.Attach("records.7z", archive, recipients: Relative);
+
+        AssertPlantedNumberFound(verdict, "attachment:records.7z/inner.zip/notes.txt");
+    }
+
+    [Test]
+    public void SevenZipBombIsStoppedBeforeItIsDecompressed()
+    {
+        byte[] archive = ArchiveWriters.SevenZip(CompressionType.LZMA2, ("zeros.txt", new byte[8 * 1024 * 1024]));
+
+        Verdict verdict = Gate.Attach("bomb.7z", archive, recipients: Relative);
 
         Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
         Assert.That(verdict.Sensitive, Is.True);
