@@ -116,10 +116,8 @@ public sealed class CompressionMethodArchiveTests
 
         Verdict verdict = Gate.Attach("records.zip", ArchiveWriters.DamageLocalHeader(zip, 1), recipients: Relative);
 
-        // No reader takes an entry that gave no bytes and has no text name, so the archive carries the finding.
-        Assert.That(
-            verdict.Find(FindingKinds.UnreadableAttachment, "attachment:records.zip/damaged.bin") ?? verdict.Find(FindingKinds.UnreadableAttachment, "attachment:records.zip"),
-            Is.Not.Null);
+        // The entry gave no bytes and has no text name, so no reader takes it and the archive carries the finding.
+        Assert.That(verdict.Find(FindingKinds.UnreadableAttachment, "attachment:records.zip"), Is.Not.Null);
         AssertPlantedNumberFound(verdict, "attachment:records.zip/notes.txt");
     }
 
