@@ -1,22 +1,31 @@
 using System;
 using System.IO;
+using SharpCompress.Archives;
+using SharpCompress.Archives.SevenZip;
+using SharpCompress.Readers;
 
 namespace SecureMailGate.Core.Inspection.Readers;
 
 /// <summary>
-/// Recognises 7z archives (signature 37 7A BC AF 27 1C) and tells whether they are encrypted: the end header
-/// (found through the 32-byte signature header's NextHeaderOffset/NextHeaderSize) is read, and an AES-256 coder
-/// (method id 06 F1 07 01) in it means the archive is password-protected; when the header is an EncodedHeader
-/// (first byte 0x17), this is the "encrypted headers" case, where even the file names are hidden. This is a
-/// documented heuristic on the header bytes rather than a full 7z parser. The archive's contents are not
-/// extracted (no 7z decoder is among the pinned libraries), so an unencrypted 7z is reported as
-/// <c>unreadable-attachment</c>, never passed as clean.
-/// Memory: only the end header is kept, at most <see cref="MaxHeaderBytes"/>; the data before it is read and discarded.
+/// Reads 7z archives (signature 37 7A BC AF 27 1C). The end header (found through the 32-byte signature header's
+/// NextHeaderOffset/NextHeaderSize) is checked first: an AES-256 coder (method id 06 F1 07 01) in it means the
+/// archive is password-protected, and when the header is an EncodedHeader (first byte 0x17) even the file names are
+/// hidden; either way this is an <c>encrypted-attachment</c> finding and nothing is extracted. An unencrypted archive
+/// is extracted with SharpCompress, each file re-dispatched to the reader list one level deeper as a ZIP entry is;
+/// a file that cannot be read is an <c>unreadable-attachment</c> finding and the next file is still read.
+/// Limits: more files than <see cref="Policy.InspectionLimits.MaxEntries"/>, or declared sizes that add up to more
+/// than the expansion ratio allows for the archive's size or than the expanded-bytes budget has left, are a limit
+/// before anything is decompressed (7z decoders stop at the declared sizes, so these bound the work, including for
+/// files skipped inside a solid block); each file's output is checked against the ratio again as it comes out.
+/// Memory: the archive is copied into memory (the header is at its end), at most the budget's remaining
+/// <see cref="Policy.InspectionLimits.MaxExpandedBytes"/>; files are streamed, never buffered here.
 /// </summary>
 public sealed class SevenZipAttachmentReader : AttachmentReader
 {
     /// <summary>Largest end header read; larger ones are reported as unreadable.</summary>
     public const int MaxHeaderBytes = 1024 * 1024;
+
+    private const int SignatureHeaderLength = 32;
 
     private static readonly byte[] Signature = { 0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C };
     private static readonly byte[] AesCoder = { 0x06, 0xF1, 0x07, 0x01 };
@@ -30,61 +39,77 @@ public sealed class SevenZipAttachmentReader : AttachmentReader
     /// <inheritdoc />
     protected override void ReadContent(Stream content, AttachmentContext context)
     {
-        byte[] start = new byte[32];
-        if (ReadFully(content, start, start.Length) < start.Length)
+        using MemoryStream buffer = BoundedBuffer.ReadAll(content, context.Budget);
+        byte[] data = buffer.GetBuffer();
+        long length = buffer.Length;
+        if (length < SignatureHeaderLength)
         {
             throw new InvalidDataException("Truncated 7z signature header.");
         }
 
-        ulong nextOffset = BitConverter.ToUInt64(start, 12);
-        ulong nextSize = BitConverter.ToUInt64(start, 20);
-        if (nextSize == 0 || nextSize > MaxHeaderBytes || nextOffset > (ulong)context.Budget.Limits.MaxExpandedBytes)
+        ulong nextOffset = BitConverter.ToUInt64(data, 12);
+        ulong nextSize = BitConverter.ToUInt64(data, 20);
+        if (nextSize == 0 || nextSize > MaxHeaderBytes || nextOffset > (ulong)length
+            || SignatureHeaderLength + nextOffset + nextSize > (ulong)length)
         {
             throw new InvalidDataException("7z end header missing or out of range.");
         }
 
-        Skip(content, (long)nextOffset, context.Budget);
-        byte[] header = new byte[(int)nextSize];
-        if (ReadFully(content, header, header.Length) < header.Length)
-        {
-            throw new InvalidDataException("Truncated 7z end header.");
-        }
-
-        if (header.AsSpan().IndexOf(AesCoder) >= 0)
+        var header = new ReadOnlySpan<byte>(data, SignatureHeaderLength + (int)nextOffset, (int)nextSize);
+        if (header.IndexOf(AesCoder) >= 0)
         {
             context.Report(FindingKinds.EncryptedAttachment, Confidence.High);
             return;
         }
 
-        // Readable, but its files are not extracted here.
-        context.Report(FindingKinds.UnreadableAttachment, Confidence.High);
-    }
+        buffer.Position = 0;
+        using IArchive archive = SevenZipArchive.OpenArchive(buffer, new ReaderOptions { LeaveStreamOpen = true });
+        CheckDeclaredSizes(archive, length, context.Budget);
 
-    private static void Skip(Stream content, long count, InspectionBudget budget)
-    {
-        byte[] scratch = new byte[81920];
-        while (count > 0)
+        bool reportedEncrypted = false;
+        using IReader reader = archive.ExtractAllEntries();
+        while (reader.MoveToNextEntry())
         {
-            int read = content.Read(scratch, 0, (int)Math.Min(scratch.Length, count));
-            if (read == 0)
+            context.Budget.CheckTime();
+            SharpCompress.Common.IEntry entry = reader.Entry;
+            if (entry.IsDirectory || entry.IsEncrypted)
             {
-                throw new InvalidDataException("Truncated 7z archive.");
+                if (entry.IsEncrypted && !reportedEncrypted)
+                {
+                    context.Report(FindingKinds.EncryptedAttachment, Confidence.High);
+                    reportedEncrypted = true;
+                }
+
+                context.Budget.ChargeEntry();
+                continue;
             }
 
-            count -= read;
-            budget.CheckTime();
+            // A file's packed size is not its own in a solid block: the whole archive is the ratio's denominator.
+            ZipAttachmentReader.InspectEntry(context, entry.Key ?? string.Empty, length, reader.OpenEntryStream);
         }
     }
 
-    private static int ReadFully(Stream content, byte[] buffer, int count)
+    private static void CheckDeclaredSizes(IArchive archive, long archiveLength, InspectionBudget budget)
     {
-        int total = 0;
-        int read;
-        while (total < count && (read = content.Read(buffer, total, count - total)) > 0)
+        long remaining = budget.Limits.MaxExpandedBytes - budget.ExpandedBytes;
+        long files = 0;
+        long declared = 0;
+        foreach (IArchiveEntry entry in archive.Entries)
         {
-            total += read;
+            if (++files > budget.Limits.MaxEntries)
+            {
+                throw new InspectionLimitException($"More than {budget.Limits.MaxEntries} archive entries.");
+            }
+
+            long size = Math.Max(0, entry.Size);
+            if (size > remaining - declared)
+            {
+                throw new InspectionLimitException($"More than {budget.Limits.MaxExpandedBytes} bytes would have to be expanded.");
+            }
+
+            declared += size;
         }
 
-        return total;
+        budget.CheckRatio(archiveLength, declared);
     }
 }

@@ -1,18 +1,26 @@
 using System;
 using System.IO;
 using System.IO.Compression;
+using SharpCompress.Archives;
+using SharpCompress.Common;
+using SharpCompress.Readers;
+using SharpZipArchive = SharpCompress.Archives.Zip.ZipArchive;
 
 namespace SecureMailGate.Core.Inspection.Readers;
 
 /// <summary>
-/// Reads ZIP archives, recognised by their signature whatever their name, with <see cref="ZipArchive"/>.
+/// Reads ZIP archives, recognised by their signature whatever their name.
 /// An Open XML package (<c>[Content_Types].xml</c> plus a Word, Excel or PowerPoint main part) is read as a
-/// document by <see cref="OpenXmlText"/>; any other archive is opened entry by entry, each entry re-dispatched to
-/// the reader list one level deeper. Entries with the encryption flag give an <c>encrypted-attachment</c> finding
-/// and are skipped. Every entry's expansion ratio is checked from its declared sizes before it is opened and again
-/// as its bytes come out; an entry whose compressed data is larger than its declared size can explain (data hidden
-/// past the point where ZipArchive stops inflating) is an inspection limit.
-/// Memory: the archive is copied into memory (ZipArchive needs to seek), at most the budget's remaining
+/// document by <see cref="OpenXmlText"/>; any other archive is opened entry by entry with SharpCompress, which
+/// inflates every method in use (stored, deflate, Deflate64, bzip2, LZMA, PPMd, Zstandard), each entry re-dispatched
+/// to the reader list one level deeper; an entry that cannot be read is an <c>unreadable-attachment</c> finding and
+/// the next entry is still read. Entries are counted from the central directory itself, not from the end record
+/// (which can undercount), and more than <see cref="Policy.InspectionLimits.MaxEntries"/> is a limit before anything
+/// is inflated. Entries with the encryption flag give an <c>encrypted-attachment</c> finding and are skipped. Every
+/// entry's expansion ratio is checked from its declared sizes before it is opened and again as its bytes come out;
+/// an entry whose compressed data is larger than its declared size can explain (data a reader stopping at the
+/// declared size would never see) is an inspection limit.
+/// Memory: the archive is copied into memory (its directory is at the end), at most the budget's remaining
 /// <see cref="Policy.InspectionLimits.MaxExpandedBytes"/>; entries are streamed, never buffered here.
 /// </summary>
 public sealed class ZipAttachmentReader : AttachmentReader
@@ -31,13 +39,18 @@ public sealed class ZipAttachmentReader : AttachmentReader
     {
         using MemoryStream buffer = BoundedBuffer.ReadAll(content, context.Budget);
         ZipDirectory directory = ZipDirectory.Read(buffer.GetBuffer(), (int)buffer.Length);
+        if (directory.Entries.Count > context.Budget.Limits.MaxEntries)
+        {
+            throw new InspectionLimitException($"More than {context.Budget.Limits.MaxEntries} archive entries.");
+        }
+
         if (directory.AnyEncrypted)
         {
             context.Report(FindingKinds.EncryptedAttachment, Confidence.High);
         }
 
         // Declared sizes first: a bomb that admits to being one is stopped before anything is inflated, and an entry
-        // whose sizes contradict each other is hiding data (ZipArchive stops inflating at the declared size).
+        // whose sizes contradict each other is hiding data (a reader may stop inflating at the declared size).
         foreach (ZipDirectoryEntry entry in directory.Entries)
         {
             if (entry.SizesInconsistent)
@@ -58,34 +71,74 @@ public sealed class ZipAttachmentReader : AttachmentReader
         }
 
         buffer.Position = 0;
-        using var archive = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
-        foreach (ZipArchiveEntry entry in archive.Entries)
+        using IArchive archive = SharpZipArchive.OpenArchive(buffer, new ReaderOptions { LeaveStreamOpen = true });
+        int listed = 0;
+        foreach (IArchiveEntry entry in archive.Entries)
         {
+            listed++;
             context.Budget.CheckTime();
-            bool isFolder = entry.FullName.EndsWith("/", StringComparison.Ordinal) && entry.Length == 0;
-            if (isFolder || directory.Find(entry.FullName) is { Encrypted: true })
+            string name = entry.Key ?? string.Empty;
+            ZipDirectoryEntry? declared = directory.Find(name);
+            if ((entry.IsDirectory && entry.Size == 0) || entry.IsEncrypted || declared is { Encrypted: true })
             {
                 // Encrypted entries cannot be read without the password; the finding above already says so.
                 context.Budget.ChargeEntry();
                 continue;
             }
 
-            // ZipArchive's own view of the sizes (it may take them from a ZIP64 extra field the directory scan skipped).
-            ZipDirectoryEntry? declared = directory.Find(entry.FullName);
-            if (ZipDirectoryEntry.IsInconsistent(declared?.Method ?? 8, entry.CompressedLength, entry.Length))
+            // The library's own view of the sizes (it may take them from a ZIP64 extra field the directory scan skipped).
+            if (ZipDirectoryEntry.IsInconsistent(declared?.Method ?? MethodOf(entry.CompressionType), entry.CompressedSize, entry.Size))
             {
                 throw new InspectionLimitException(SizeMismatch);
             }
 
-            context.Budget.CheckRatio(entry.CompressedLength, entry.Length);
-            using var entryStream = new RatioLimitedStream(entry.Open(), entry.CompressedLength, context.Budget);
-            context.InspectNested(entry.FullName, entryStream);
+            context.Budget.CheckRatio(entry.CompressedSize, entry.Size);
+            InspectEntry(context, name, entry.CompressedSize, entry.OpenEntryStream);
+        }
+
+        if (directory.Incomplete || listed < directory.Entries.Count)
+        {
+            // Part of the directory is damaged (or the library could not list every entry): what could be read was
+            // read, and the rest is not passed as clean.
+            context.Report(FindingKinds.UnreadableAttachment, Confidence.High);
         }
     }
 
     /// <summary>
-    /// ZipArchive stops inflating at the declared size, so a deflated entry that declares less than it holds would
-    /// hide the rest. Inflate the raw data once into a counter (nothing kept) and compare: more output than declared
+    /// Hands one entry to the reader list one level deeper, its expansion checked as it comes out. An entry that
+    /// cannot be decompressed is an <c>unreadable-attachment</c> finding (at the entry when a reader got as far as
+    /// reading it, else at this archive) and the next entry is read.
+    /// </summary>
+    internal static void InspectEntry(AttachmentContext context, string name, long compressedSize, Func<Stream> open)
+    {
+        var content = new ArchiveEntryContent(() => new RatioLimitedStream(open(), compressedSize, context.Budget));
+        try
+        {
+            context.InspectNested(name, content);
+        }
+        finally
+        {
+            content.Dispose();
+        }
+
+        if (content.FailedUnreported)
+        {
+            context.Report(FindingKinds.UnreadableAttachment, Confidence.High);
+        }
+    }
+
+    /// <summary>The APPNOTE method number of a compression type, for the size rule when the directory scan missed the entry.</summary>
+    private static int MethodOf(CompressionType type) => type switch
+    {
+        CompressionType.None => 0,
+        CompressionType.Deflate => 8,
+        CompressionType.Deflate64 => 9,
+        _ => -1,
+    };
+
+    /// <summary>
+    /// A reader may stop inflating at the declared size (System.IO.Compression's ZipArchive does, and the Open XML
+    /// path uses it), so a deflated entry that declares less than it holds would hide the rest. Inflate the raw data once into a counter (nothing kept) and compare: more output than declared
     /// is a limit. The ratio check runs on the real output, so a bomb that lies trips it here, early.
     /// </summary>
     private static void CheckInflatesToDeclaredSize(byte[] data, int length, ZipDirectoryEntry entry, InspectionBudget budget)
@@ -116,7 +169,7 @@ public sealed class ZipAttachmentReader : AttachmentReader
         }
         catch (InvalidDataException)
         {
-            // Corrupt data: ZipArchive reports it when the entry is read.
+            // Corrupt data: reported when the entry is read.
         }
     }
 }

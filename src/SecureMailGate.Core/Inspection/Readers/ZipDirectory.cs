@@ -5,9 +5,10 @@ using System.Text;
 namespace SecureMailGate.Core.Inspection.Readers;
 
 /// <summary>
-/// The few central-directory facts <see cref="System.IO.Compression.ZipArchive"/> does not expose on every
-/// target: each entry's general-purpose flags (bit 0 = encrypted), compression method and declared sizes. Only the fixed-size
-/// header fields are read (PKWARE APPNOTE 4.3.12, 4.3.16); the archive itself is still read by ZipArchive.
+/// The central-directory facts the archive libraries do not expose on every target: each entry's general-purpose
+/// flags (bit 0 = encrypted), compression method and declared sizes, and how many entries there really are (the
+/// directory is read up to its last header, whatever the end record's count says). Only the fixed-size header
+/// fields are read (PKWARE APPNOTE 4.3.12, 4.3.16); the entries themselves are read by a library.
 /// </summary>
 internal sealed class ZipDirectory
 {
@@ -27,6 +28,12 @@ internal sealed class ZipDirectory
     /// <summary>Whether any entry (or, for an archive without a readable directory, the first local header) has the encryption flag.</summary>
     public bool AnyEncrypted { get; private set; }
 
+    /// <summary>
+    /// Whether the directory holds fewer entries than the archive shows: fewer than the end record counts (when that
+    /// count is not the ZIP64 placeholder), or none although the archive starts with an entry. Part of it is damaged.
+    /// </summary>
+    public bool Incomplete { get; private set; }
+
     /// <summary>The entry with this exact name, or null.</summary>
     public ZipDirectoryEntry? Find(string name) => _byName.TryGetValue(name, out ZipDirectoryEntry? e) ? e : null;
 
@@ -41,23 +48,25 @@ internal sealed class ZipDirectory
             dir.AnyEncrypted = true;
         }
 
+        bool startsWithEntry = length >= 4 && U32(data, 0) == LocalHeader;
         int eocd = FindEndOfCentralDirectory(data, length);
         if (eocd < 0)
         {
+            dir.Incomplete = startsWithEntry;
             return dir;
         }
 
+        // The end record's entry count is not trusted (a 16-bit field that can undercount, on purpose or past 65535
+        // entries): every header from the start of the directory is read. The offset is used only when a header is there.
         long offset = U32(data, eocd + 16);
-        int count = U16(data, eocd + 10);
-        if (offset == 0xFFFFFFFF || count == 0xFFFF)
+        if (offset >= length - 4 || U32(data, (int)offset) != CentralHeader)
         {
-            // ZIP64: the sizes are in extra fields; ZipArchive reads those. Scan headers from the start of the directory instead.
+            // ZIP64 (the offset is in another record) or data prepended to the archive: find the directory by its signature.
             offset = FindFirstCentralHeader(data, length);
-            count = int.MaxValue;
         }
 
         int pos = (int)Math.Min(offset, int.MaxValue);
-        for (int i = 0; i < count && pos >= 0 && pos + 46 <= length && U32(data, pos) == CentralHeader; i++)
+        while (pos >= 0 && pos + 46 <= length && U32(data, pos) == CentralHeader)
         {
             int flags = U16(data, pos + 8);
             int method = U16(data, pos + 10);
@@ -82,6 +91,8 @@ internal sealed class ZipDirectory
             pos += 46 + nameLength + extraLength + commentLength;
         }
 
+        int declaredCount = U16(data, eocd + 10);
+        dir.Incomplete = (declaredCount != 0xFFFF && dir.Entries.Count < declaredCount) || (dir.Entries.Count == 0 && startsWithEntry);
         return dir;
     }
 
