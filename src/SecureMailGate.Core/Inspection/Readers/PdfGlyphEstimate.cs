@@ -1,8 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.IO.Compression;
-using System.Runtime.InteropServices;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Filters;
@@ -242,37 +239,10 @@ internal sealed class PdfGlyphEstimate
     /// <summary>Inflates into the counter a block at a time, stopping once past the cap.</summary>
     private void CountInflated(ReadOnlyMemory<byte> encoded, PdfContentCounter counter)
     {
-        if (encoded.Length <= 2)
-        {
-            return;
-        }
-
-        // As PdfPig does: skip the 2-byte zlib header, ignore the Adler-32 trailer.
-        byte[] array = MemoryMarshal.TryGetArray(encoded, out ArraySegment<byte> segment) && segment.Array is not null && segment.Offset == 0 && segment.Count == segment.Array.Length
-            ? segment.Array
-            : encoded.ToArray();
         long remaining = _budget.Limits.MaxExpandedBytes - _budget.ExpandedBytes;
-        using var source = new MemoryStream(array, 2, array.Length - 2, writable: false);
-        using var inflater = new DeflateStream(source, CompressionMode.Decompress);
-        byte[] block = new byte[64 * 1024];
         long inflated = 0;
-        while (counter.StringBytes <= _cap)
+        BudgetedPdfFilters.InflateBlocks(encoded, (block, read) =>
         {
-            int read;
-            try
-            {
-                read = inflater.Read(block, 0, block.Length);
-            }
-            catch (InvalidDataException)
-            {
-                return;
-            }
-
-            if (read == 0)
-            {
-                return;
-            }
-
             inflated += read;
             if (inflated > remaining)
             {
@@ -281,6 +251,7 @@ internal sealed class PdfGlyphEstimate
 
             _budget.CheckTime();
             counter.Feed(new ReadOnlySpan<byte>(block, 0, read));
-        }
+            return counter.StringBytes <= _cap;
+        });
     }
 }
