@@ -55,20 +55,27 @@ public sealed class SecureMailGateEngine
         }
 
         long started = _clock.GetTimestamp();
+
+        // The budget starts before parsing: reading the header block and the MIME structure is part of the cost.
+        var budget = new InspectionBudget(Options.Limits, _clock, cancellationToken);
         MimeMessage message;
         try
         {
-            // Persistent parsing leaves part content in the (seekable) source instead of copying it into memory.
-            message = MimeMessage.Load(MessageInspector.ParserOptions, envelope.Mime, envelope.Mime.CanSeek, cancellationToken);
+            message = Parse(envelope.Mime, budget, cancellationToken);
         }
         catch (FormatException)
         {
             return EvaluateUnreadable(envelope.Sender, envelope.Recipients);
         }
+        catch (InspectionLimitException)
+        {
+            // Too costly to parse (a huge header block, the time budget spent): a verdict, never a clean one.
+            return Decide(null, envelope.Sender, envelope.Recipients, LimitReached(), started);
+        }
 
         using (message)
         {
-            return Evaluate(message, envelope.Sender, envelope.Recipients, started, cancellationToken);
+            return Evaluate(message, envelope.Sender, envelope.Recipients, started, budget);
         }
     }
 
@@ -78,7 +85,7 @@ public sealed class SecureMailGateEngine
     /// <param name="recipients">Envelope recipients.</param>
     /// <param name="cancellationToken">Stops the inspection.</param>
     public Verdict Evaluate(MimeMessage message, string? sender, IReadOnlyList<string> recipients, CancellationToken cancellationToken = default) =>
-        Evaluate(message, sender, recipients, _clock.GetTimestamp(), cancellationToken);
+        Evaluate(message, sender, recipients, _clock.GetTimestamp(), new InspectionBudget(Options.Limits, _clock, cancellationToken));
 
     /// <summary>
     /// The verdict for a message that could not be parsed: it cannot be shown to be clean, so it is treated as
@@ -93,18 +100,46 @@ public sealed class SecureMailGateEngine
             throw new ArgumentNullException(nameof(recipients));
         }
 
-        var unreadable = new InspectionResult(new[] { new Finding(FindingKinds.InspectionLimit, "message", Confidence.High) }, false);
-        return Decide(null, sender, recipients, unreadable, _clock.GetTimestamp());
+        return Decide(null, sender, recipients, LimitReached(), _clock.GetTimestamp());
     }
 
-    private Verdict Evaluate(MimeMessage message, string? sender, IReadOnlyList<string> recipients, long started, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses the MIME stream inside the budget: the top-level header block is measured first, from the stream and
+    /// bounded by <see cref="HeaderBlock.MaxBytes"/>, and the parser then reads through a stream that checks the time.
+    /// </summary>
+    /// <exception cref="InspectionLimitException">The header block is too long, or the time budget ran out.</exception>
+    private static MimeMessage Parse(System.IO.Stream mime, InspectionBudget budget, CancellationToken cancellationToken)
+    {
+        bool seekable = mime.CanSeek;
+        long start = seekable ? mime.Position : 0;
+        byte[] head = HeaderBlock.Read(mime, HeaderBlock.MaxBytes(budget.Limits), budget, out int length);
+        System.IO.Stream source;
+        if (seekable)
+        {
+            mime.Position = start;
+            source = mime;
+        }
+        else
+        {
+            source = new PrefixedStream(head, length, mime);
+        }
+
+        // Persistent parsing leaves part content in the (seekable) source instead of copying it into memory.
+        return MimeMessage.Load(MessageInspector.ParserOptions, new TimeCheckedStream(source, budget), seekable, cancellationToken);
+    }
+
+    /// <summary>An inspection that stopped at a limit: one <c>inspection-limit</c> finding at <c>message</c>.</summary>
+    private static InspectionResult LimitReached() =>
+        new(new[] { new Finding(FindingKinds.InspectionLimit, "message", Confidence.High) }, false);
+
+    private Verdict Evaluate(MimeMessage message, string? sender, IReadOnlyList<string> recipients, long started, InspectionBudget budget)
     {
         if (message is null || recipients is null)
         {
             throw new ArgumentNullException(message is null ? nameof(message) : nameof(recipients));
         }
 
-        InspectionResult inspection = _inspector.Inspect(message, cancellationToken);
+        InspectionResult inspection = _inspector.Inspect(message, budget);
         string? messageId = string.IsNullOrEmpty(message.MessageId) ? null : "<" + message.MessageId + ">";
         return Decide(messageId, sender, recipients, inspection, started);
     }

@@ -8,6 +8,7 @@ namespace SecureMailGate.Core.Inspection;
 internal sealed class ChunkTextReader : TextReader
 {
     private readonly IEnumerator<string> _chunks;
+    private readonly char[] _one = new char[1];
     private string _current = string.Empty;
     private int _index;
 
@@ -39,8 +40,8 @@ internal sealed class ChunkTextReader : TextReader
 
     public override int Read()
     {
-        char[] one = new char[1];
-        return Read(one, 0, 1) == 0 ? -1 : one[0];
+        // One reused cell: a caller reading character by character must not allocate per character.
+        return Read(_one, 0, 1) == 0 ? -1 : _one[0];
     }
 
     protected override void Dispose(bool disposing)

@@ -76,14 +76,20 @@ public sealed class MessageInspector
     /// <param name="message">The parsed message.</param>
     /// <param name="cancellationToken">Stops the inspection.</param>
     /// <returns>The findings, one per kind and location.</returns>
-    public InspectionResult Inspect(MimeMessage message, System.Threading.CancellationToken cancellationToken = default)
+    public InspectionResult Inspect(MimeMessage message, System.Threading.CancellationToken cancellationToken = default) =>
+        Inspect(message, new InspectionBudget(_options.Limits, _clock, cancellationToken));
+
+    /// <summary>Inspects <paramref name="message"/> within a budget already started (e.g. before the message was parsed).</summary>
+    /// <param name="message">The parsed message.</param>
+    /// <param name="budget">What the message may still cost.</param>
+    /// <returns>The findings, one per kind and location.</returns>
+    internal InspectionResult Inspect(MimeMessage message, InspectionBudget budget)
     {
-        if (message is null)
+        if (message is null || budget is null)
         {
-            throw new ArgumentNullException(nameof(message));
+            throw new ArgumentNullException(message is null ? nameof(message) : nameof(budget));
         }
 
-        var budget = new InspectionBudget(_options.Limits, _clock, cancellationToken);
         var session = new InspectionSession(_scanner, _readers, budget);
         string subject = message.Subject ?? string.Empty;
         InspectHeaders(message, subject, session.Findings);

@@ -9,7 +9,15 @@ namespace SecureMailGate.Core.Inspection;
 /// Runs detectors over text of any length in bounded memory: the text is read in chunks, and each chunk is
 /// scanned with <see cref="ContextChars"/> characters of context on both sides, so keywords and numbers that
 /// straddle a chunk border are still found, and none is reported twice.
-/// Memory: at most <see cref="ChunkChars"/> + 2 × <see cref="ContextChars"/> characters per scan.
+/// Memory: at most <see cref="ChunkChars"/> + 2 × <see cref="ContextChars"/> characters per scan, in one pooled buffer.
+/// When every detector is a built-in one (NHS and NI numbers, whose matches each hold at least
+/// <see cref="CandidateDigits"/> digits), detectors do not see the whole chunk as a new string: only the stretches
+/// around runs of that many digits, each with <see cref="ContextChars"/> characters of context, so text without
+/// candidates allocates nothing and the strings made grow with the candidates, not with the text. Findings are the
+/// same as over the whole chunk (same order too), since a keyword counts only within
+/// <see cref="ContextKeywords.Proximity"/> characters; the one difference is a keyword phrase stretched by more than
+/// 100 characters of white space, which the context may cut. Administrator patterns can match anything, so with
+/// any of them the whole chunk is handed over as before.
 /// </summary>
 public sealed class TextScanner
 {
@@ -19,13 +27,21 @@ public sealed class TextScanner
     /// <summary>Context kept either side of a chunk: keyword proximity plus the longest number.</summary>
     public const int ContextChars = 400;
 
+    /// <summary>Fewest digits in a built-in detector's match: an NI number's six (an NHS number has ten).</summary>
+    public const int CandidateDigits = 6;
+
+    /// <summary>How far before its first digit a built-in match may start: an NI number's two letters and a separator.</summary>
+    private const int CandidateLead = 3;
+
     private readonly IReadOnlyList<IDetector> _detectors;
+    private readonly bool _digitCandidates;
 
     /// <summary>Creates a scanner over the given detectors.</summary>
     /// <param name="detectors">Detectors to run on every window.</param>
     public TextScanner(IReadOnlyList<IDetector> detectors)
     {
         _detectors = detectors ?? throw new ArgumentNullException(nameof(detectors));
+        _digitCandidates = AllBuiltIn(detectors);
     }
 
     /// <summary>The detectors this scanner runs.</summary>
@@ -105,7 +121,7 @@ public sealed class TextScanner
             int regionEnd = end ? length : length - ContextChars;
             if (regionEnd > regionStart)
             {
-                RunDetectors(new TextWindow(new string(buffer, 0, length), regionStart, regionEnd, location), findings);
+                ScanWindow(buffer, length, regionStart, regionEnd, location, findings);
             }
 
             if (!end)
@@ -118,6 +134,113 @@ public sealed class TextScanner
             }
         }
     }
+
+    /// <summary>Whether every detector's matches are known to hold <see cref="CandidateDigits"/> digits in one run.</summary>
+    private static bool AllBuiltIn(IReadOnlyList<IDetector> detectors)
+    {
+        foreach (IDetector detector in detectors)
+        {
+            if (detector is not NhsNumberDetector and not NiNumberDetector)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Runs the detectors over the buffer's region: the whole buffer, or only the stretches around candidates.</summary>
+    private void ScanWindow(char[] buffer, int length, int regionStart, int regionEnd, string location, ICollection<Finding> findings)
+    {
+        if (!_digitCandidates)
+        {
+            RunDetectors(new TextWindow(new string(buffer, 0, length), regionStart, regionEnd, location), findings);
+            return;
+        }
+
+        var regions = new List<(int Start, int End)>();
+        FindCandidateRegions(buffer, length, regionStart, regionEnd, regions);
+        if (regions.Count == 0)
+        {
+            return;
+        }
+
+        var windows = new TextWindow[regions.Count];
+        for (int i = 0; i < regions.Count; i++)
+        {
+            (int start, int end) = regions[i];
+            int from = Math.Max(0, start - ContextChars);
+            int to = Math.Min(length, end + ContextChars);
+            windows[i] = new TextWindow(new string(buffer, from, to - from), start - from, end - from, location);
+        }
+
+        // Detector by detector, as over the whole buffer, so findings come in the same order.
+        foreach (IDetector detector in _detectors)
+        {
+            foreach (TextWindow window in windows)
+            {
+                detector.Detect(window, findings);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The stretches of [<paramref name="regionStart"/>, <paramref name="regionEnd"/>) where a built-in match can start:
+    /// from <see cref="CandidateLead"/> characters before each run of at least <see cref="CandidateDigits"/> ASCII digits
+    /// (a separator — space, no-break space or hyphen — may stand between two digits) to its last digit. Stretches
+    /// closer than two contexts apart are merged, so windows never overlap and no match is reported twice.
+    /// </summary>
+    internal static void FindCandidateRegions(char[] text, int length, int regionStart, int regionEnd, List<(int Start, int End)> regions)
+    {
+        int i = 0;
+        while (i < length)
+        {
+            if (!IsDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int first = i;
+            int last = i;
+            int digits = 1;
+            i++;
+            while (i < length)
+            {
+                if (IsDigit(text[i]))
+                {
+                    digits++;
+                    last = i++;
+                }
+                else if ((text[i] is ' ' or '\u00A0' or '-') && i + 1 < length && IsDigit(text[i + 1]))
+                {
+                    i++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            int start = Math.Max(first - CandidateLead, regionStart);
+            int end = Math.Min(last + 1, regionEnd);
+            if (digits < CandidateDigits || start >= end)
+            {
+                continue;
+            }
+
+            if (regions.Count > 0 && start - regions[regions.Count - 1].End <= 2 * ContextChars)
+            {
+                regions[regions.Count - 1] = (regions[regions.Count - 1].Start, end);
+            }
+            else
+            {
+                regions.Add((start, end));
+            }
+        }
+    }
+
+    private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
     private void RunDetectors(TextWindow window, ICollection<Finding> findings)
     {

@@ -122,6 +122,29 @@ internal sealed class BudgetedPdfFilters : IFilterProvider
     /// <summary>Inflates <paramref name="encoded"/> into nothing, charging the budget as it goes.</summary>
     private void CountInflated(ReadOnlyMemory<byte> encoded)
     {
+        long inflated = 0;
+        InflateBlocks(encoded, (block, read) =>
+        {
+            inflated += read;
+            Charge(() =>
+            {
+                _budget.ChargeBytes(read);
+                if (inflated > RatioFloor)
+                {
+                    _budget.CheckRatio(encoded.Length, inflated);
+                }
+            });
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// Inflates a <c>/FlateDecode</c> stream a 64 KiB block at a time into <paramref name="onBlock"/>, keeping nothing,
+    /// until the data ends, is damaged (what came out so far stands; PdfPig's own filter decides about the rest) or
+    /// <paramref name="onBlock"/> returns false.
+    /// </summary>
+    internal static void InflateBlocks(ReadOnlyMemory<byte> encoded, Func<byte[], int, bool> onBlock)
+    {
         // The 2-byte zlib header is skipped and the Adler-32 trailer ignored, as PdfPig does; raw deflate works on
         // both target frameworks (ZLibStream is not on net48).
         if (encoded.Length <= 2)
@@ -132,35 +155,23 @@ internal sealed class BudgetedPdfFilters : IFilterProvider
         byte[] array = encoded.ToArray();
         using var source = new MemoryStream(array, 2, array.Length - 2, writable: false);
         using var inflater = new DeflateStream(source, CompressionMode.Decompress);
-        byte[] sink = new byte[64 * 1024];
-        long inflated = 0;
+        byte[] block = new byte[64 * 1024];
         while (true)
         {
             int read;
             try
             {
-                read = inflater.Read(sink, 0, sink.Length);
+                read = inflater.Read(block, 0, block.Length);
             }
             catch (InvalidDataException)
             {
-                // Damaged data: what came out so far is charged; PdfPig's own filter decides what to make of the rest.
                 return;
             }
 
-            if (read == 0)
+            if (read == 0 || !onBlock(block, read))
             {
                 return;
             }
-
-            inflated += read;
-            Charge(() =>
-            {
-                _budget.ChargeBytes(read);
-                if (inflated > RatioFloor)
-                {
-                    _budget.CheckRatio(array.Length, inflated);
-                }
-            });
         }
     }
 

@@ -6,7 +6,7 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// <summary>
 /// Reads CSV and TSV attachments as tables: the first row is the header, and a context keyword in a column header
 /// makes every value in that column <c>high</c> however far down (POLICY §2). Encoding as for plain text (BOMs,
-/// UTF-16 without BOM, UTF-8, else Latin-1). Streamed: memory is one row (fields cut at 1 Mi characters).
+/// UTF-16 without BOM, UTF-8, else Latin-1). Streamed: memory is one row (fields cut at 1 Mi characters; a row of more than 16,384 fields or 4 Mi characters is an inspection limit).
 /// </summary>
 public sealed class CsvAttachmentReader : AttachmentReader
 {

@@ -10,12 +10,20 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// delimiter is whichever of comma, semicolon, tab and pipe occurs most in the first line outside quotes (comma
 /// when none does), because exports from UK clinical systems and Excel with regional settings use all of them.
 /// Rows are produced lazily; a field that never closes its quote is cut at <see cref="MaxFieldChars"/>, so one
-/// broken line cannot hold the whole file in memory.
+/// broken line cannot hold the whole file in memory. A row of more than <see cref="MaxFields"/> fields or
+/// <see cref="MaxRowChars"/> characters is an inspection limit: a line of empty fields (<c>,,,,</c>) would otherwise
+/// grow one list without bound (a 50 MB line cost 1.1 GB).
 /// </summary>
 internal static class CsvRows
 {
     /// <summary>Longest field kept whole.</summary>
     public const int MaxFieldChars = 1024 * 1024;
+
+    /// <summary>Most fields in one row: Excel's column limit, far beyond any real export.</summary>
+    public const int MaxFields = 16_384;
+
+    /// <summary>Most characters in one row (all fields together): four fields of <see cref="MaxFieldChars"/>.</summary>
+    public const int MaxRowChars = 4 * MaxFieldChars;
 
     private const int SniffChars = 16 * 1024;
 
@@ -57,12 +65,18 @@ internal static class CsvRows
 
         var row = new List<string>();
         var field = new StringBuilder();
+        long rowChars = 0;
         bool quoted = false;
         bool any = false;
         int c;
         while ((c = Next()) >= 0)
         {
             any = true;
+            if (++rowChars > MaxRowChars)
+            {
+                throw new InspectionLimitException($"A CSV row is longer than {MaxRowChars} characters.");
+            }
+
             if (quoted)
             {
                 if (c == '"')
@@ -104,15 +118,14 @@ internal static class CsvRows
             }
             else if (c == delimiter)
             {
-                row.Add(field.ToString());
-                field.Clear();
+                AddField(row, field);
             }
             else if (c == '\n' || c == '\r')
             {
-                row.Add(field.ToString());
-                field.Clear();
+                AddField(row, field);
                 yield return row;
                 row = new List<string>();
+                rowChars = 0;
                 any = false;
                 if (c == '\r' && pos < length && buffer[pos] == '\n')
                 {
@@ -125,16 +138,29 @@ internal static class CsvRows
             }
             else
             {
-                row.Add(field.ToString());
-                field.Clear();
+                AddField(row, field);
             }
         }
 
         if (any || field.Length > 0 || row.Count > 0)
         {
-            row.Add(field.ToString());
+            AddField(row, field);
             yield return row;
         }
+    }
+
+    /// <summary>Ends a field: adds it to the row and clears it.</summary>
+    /// <exception cref="InspectionLimitException">The row would have more than <see cref="MaxFields"/> fields.</exception>
+    private static void AddField(List<string> row, StringBuilder field)
+    {
+        if (row.Count >= MaxFields)
+        {
+            throw new InspectionLimitException($"A CSV row has more than {MaxFields} fields.");
+        }
+
+        // Empty fields are the common case in sparse exports: share one string rather than allocate each.
+        row.Add(field.Length == 0 ? string.Empty : field.ToString());
+        field.Clear();
     }
 
     private static char DetectDelimiter(char[] buffer, int length)

@@ -20,9 +20,22 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// Structure: <see cref="PdfStructureCheck"/> first refuses reference cycles and nesting deeper than
 /// <see cref="PdfStructureCheck.MaxNesting"/> that PdfPig would follow until the stack overflows (an inspection limit),
 /// and PdfPig then runs on a thread with a <see cref="StackThread.LargeStackBytes"/> stack.
+/// Glyphs: PdfPig keeps about 360 bytes per glyph and builds a page's glyphs in one step, so before any page is built
+/// <see cref="PdfGlyphEstimate"/> bounds each page's glyphs from its content streams: over <see cref="MaxPageGlyphs"/>
+/// is an inspection limit, and so is a page that would take the document past <see cref="MaxDocumentGlyphs"/>. The
+/// glyphs PdfPig did build are counted against both caps too, and the time budget is checked between pages.
 /// </summary>
 public sealed class PdfAttachmentReader : AttachmentReader
 {
+    /// <summary>
+    /// Most glyphs on one page (about 90 MB inside PdfPig): over ten times a page of 6-point text, and well beyond
+    /// what a dense drawing labels.
+    /// </summary>
+    public const int MaxPageGlyphs = 250_000;
+
+    /// <summary>Most glyphs in one document: some 2,500 dense pages, about 7 s of PdfPig's work.</summary>
+    public const int MaxDocumentGlyphs = 5_000_000;
+
     private static readonly byte[] Signature = Encoding.ASCII.GetBytes("%PDF-");
     private static readonly byte[] EncryptKey = Encoding.ASCII.GetBytes("/Encrypt");
 
@@ -62,8 +75,10 @@ public sealed class PdfAttachmentReader : AttachmentReader
                 encrypted = true;
             }
 
+            IReadOnlyList<long> estimates = EstimateGlyphs(document, filters, context.Budget);
+            filters.ThrowIfTripped();
             var found = new TextFound();
-            context.ScanText(new ChunkTextReader(PageTexts(document, context.Budget, filters, found)));
+            context.ScanText(new ChunkTextReader(PageTexts(document, context.Budget, filters, estimates, found)));
             filters.ThrowIfTripped();
             if (document.NumberOfPages > 0 && !found.Any && !encrypted)
             {
@@ -116,12 +131,46 @@ public sealed class PdfAttachmentReader : AttachmentReader
         return false;
     }
 
-    private static IEnumerable<string> PageTexts(PdfDocument document, InspectionBudget budget, BudgetedPdfFilters filters, TextFound found)
+    /// <summary>
+    /// Each page's glyph bound (<see cref="PdfGlyphEstimate"/>); a page over <see cref="MaxPageGlyphs"/> is a limit.
+    /// A page tree too damaged to walk gives no bounds: the glyphs PdfPig builds are still counted.
+    /// </summary>
+    private static IReadOnlyList<long> EstimateGlyphs(PdfDocument document, BudgetedPdfFilters filters, InspectionBudget budget)
     {
+        try
+        {
+            return PdfGlyphEstimate.OfPages(document, filters, budget, MaxPageGlyphs);
+        }
+        catch (Exception ex) when (ex is not InspectionLimitException and not OperationCanceledException && filters.Tripped is null)
+        {
+            return Array.Empty<long>();
+        }
+    }
+
+    /// <summary>Refuses a page that would take the document past <see cref="MaxDocumentGlyphs"/>, or a page that did.</summary>
+    private static void CheckGlyphs(long documentGlyphs, long pageGlyphs)
+    {
+        if (pageGlyphs > MaxPageGlyphs)
+        {
+            throw new InspectionLimitException($"A PDF page draws more than {MaxPageGlyphs} glyphs.");
+        }
+
+        if (documentGlyphs + pageGlyphs > MaxDocumentGlyphs)
+        {
+            throw new InspectionLimitException($"A PDF draws more than {MaxDocumentGlyphs} glyphs.");
+        }
+    }
+
+    private static IEnumerable<string> PageTexts(PdfDocument document, InspectionBudget budget, BudgetedPdfFilters filters, IReadOnlyList<long> estimates, TextFound found)
+    {
+        long glyphs = 0;
         for (int n = 1; n <= document.NumberOfPages; n++)
         {
             budget.CheckTime();
+            CheckGlyphs(glyphs, n <= estimates.Count ? estimates[n - 1] : 0);
             Page page = document.GetPage(n);
+            CheckGlyphs(glyphs, page.Letters.Count);
+            glyphs += page.Letters.Count;
             string text = ContentOrderTextExtractor.GetText(page);
             filters.ThrowIfTripped();
             budget.ChargeCharacters(text.Length);
