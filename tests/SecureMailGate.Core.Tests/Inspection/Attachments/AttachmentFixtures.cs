@@ -201,7 +201,7 @@ internal static class AttachmentFixtures
     /// A PDF written by hand: objects 1..n in order (object 1 the catalog), an xref table and a trailer with
     /// <paramref name="trailerExtra"/>. Strings are Latin-1, so binary stream data passes through byte for byte.
     /// </summary>
-    private static byte[] HandWrittenPdf(IReadOnlyList<string> objects, string trailerExtra)
+    internal static byte[] HandWrittenPdf(IReadOnlyList<string> objects, string trailerExtra)
     {
         var sb = new StringBuilder("%PDF-1.6\n");
         var offsets = new List<int>();

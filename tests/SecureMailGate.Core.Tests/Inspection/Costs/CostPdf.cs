@@ -73,25 +73,5 @@ internal static class CostPdf
         return $"<< /Length {data.Length} /Filter /FlateDecode {extra} >>\nstream\n{data}\nendstream";
     }
 
-    /// <summary>Objects 1..n in order (1 the catalog), an xref table and a trailer; Latin-1 so stream bytes pass unchanged.</summary>
-    private static byte[] Write(IReadOnlyList<string> objects)
-    {
-        var sb = new StringBuilder("%PDF-1.6\n");
-        var offsets = new List<int>();
-        for (int i = 0; i < objects.Count; i++)
-        {
-            offsets.Add(sb.Length);
-            sb.Append(i + 1).Append(" 0 obj\n").Append(objects[i]).Append("\nendobj\n");
-        }
-
-        int xref = sb.Length;
-        sb.Append("xref\n0 ").Append(objects.Count + 1).Append("\n0000000000 65535 f \n");
-        foreach (string offset in offsets.Select(o => o.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)))
-        {
-            sb.Append(offset).Append(" 00000 n \n");
-        }
-
-        sb.Append("trailer\n<< /Size ").Append(objects.Count + 1).Append(" /Root 1 0 R >>\nstartxref\n").Append(xref).Append("\n%%EOF\n");
-        return Encoding.Latin1.GetBytes(sb.ToString());
-    }
+    private static byte[] Write(IReadOnlyList<string> objects) => Attachments.AttachmentFixtures.HandWrittenPdf(objects, string.Empty);
 }
