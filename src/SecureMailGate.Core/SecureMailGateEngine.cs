@@ -18,7 +18,7 @@ public sealed class SecureMailGateEngine
 {
     private readonly TimeProvider _clock;
     private readonly TierClassifier _classifier;
-    private readonly MessageInspector _inspector;
+    private readonly IMessageInspection _inspection;
     private readonly HashSet<string> _exemptSenders;
     private readonly HashSet<string> _exemptRecipients;
 
@@ -27,11 +27,23 @@ public sealed class SecureMailGateEngine
     /// <param name="clock">Time source for sunset dates, budgets and timings.</param>
     /// <param name="readers">Attachment readers, tried in order; null for the defaults.</param>
     public SecureMailGateEngine(PolicyOptions options, TimeProvider clock, IEnumerable<IAttachmentReader>? readers = null)
+        : this(options, clock, new InProcessInspection(new MessageInspector(
+            options ?? throw new ArgumentNullException(nameof(options)),
+            readers,
+            clock ?? throw new ArgumentNullException(nameof(clock)))))
+    {
+    }
+
+    /// <summary>Builds the engine for a policy with inspection run elsewhere, e.g. in worker processes.</summary>
+    /// <param name="options">The policy.</param>
+    /// <param name="clock">Time source for sunset dates and timings.</param>
+    /// <param name="inspection">Runs the inspection of each message; must inspect with <paramref name="options"/>.</param>
+    public SecureMailGateEngine(PolicyOptions options, TimeProvider clock, IMessageInspection inspection)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _inspection = inspection ?? throw new ArgumentNullException(nameof(inspection));
         _classifier = new TierClassifier(options, clock);
-        _inspector = new MessageInspector(options, readers, clock);
         _exemptSenders = new HashSet<string>(options.Exemptions.Senders.Select(Normalise), StringComparer.Ordinal);
         _exemptRecipients = new HashSet<string>(options.Exemptions.Recipients.Select(Normalise), StringComparer.Ordinal);
     }
@@ -55,21 +67,8 @@ public sealed class SecureMailGateEngine
         }
 
         long started = _clock.GetTimestamp();
-        MimeMessage message;
-        try
-        {
-            // Persistent parsing leaves part content in the (seekable) source instead of copying it into memory.
-            message = MimeMessage.Load(MessageInspector.ParserOptions, envelope.Mime, envelope.Mime.CanSeek, cancellationToken);
-        }
-        catch (FormatException)
-        {
-            return EvaluateUnreadable(envelope.Sender, envelope.Recipients);
-        }
-
-        using (message)
-        {
-            return Evaluate(message, envelope.Sender, envelope.Recipients, started, cancellationToken);
-        }
+        InspectedMessage inspected = _inspection.Inspect(envelope.Mime, envelope.MessageId, cancellationToken);
+        return Decide(inspected.MessageId, envelope.Sender, envelope.Recipients, inspected.Result, started);
     }
 
     /// <summary>Evaluates an already parsed message (e.g. one read from an mbox file).</summary>
@@ -93,8 +92,7 @@ public sealed class SecureMailGateEngine
             throw new ArgumentNullException(nameof(recipients));
         }
 
-        var unreadable = new InspectionResult(new[] { new Finding(FindingKinds.InspectionLimit, "message", Confidence.High) }, false);
-        return Decide(null, sender, recipients, unreadable, _clock.GetTimestamp());
+        return Decide(null, sender, recipients, InspectedMessage.Limit(null).Result, _clock.GetTimestamp());
     }
 
     private Verdict Evaluate(MimeMessage message, string? sender, IReadOnlyList<string> recipients, long started, CancellationToken cancellationToken)
@@ -104,9 +102,8 @@ public sealed class SecureMailGateEngine
             throw new ArgumentNullException(message is null ? nameof(message) : nameof(recipients));
         }
 
-        InspectionResult inspection = _inspector.Inspect(message, cancellationToken);
-        string? messageId = string.IsNullOrEmpty(message.MessageId) ? null : "<" + message.MessageId + ">";
-        return Decide(messageId, sender, recipients, inspection, started);
+        InspectedMessage inspected = _inspection.Inspect(message, cancellationToken);
+        return Decide(inspected.MessageId, sender, recipients, inspected.Result, started);
     }
 
     private Verdict Decide(string? messageId, string? sender, IReadOnlyList<string> recipients, InspectionResult inspection, long started)
