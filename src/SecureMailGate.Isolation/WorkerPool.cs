@@ -47,8 +47,13 @@ public sealed class WorkerPool : IDisposable
 
         _log = log ?? (_ => { });
         _slots = new SemaphoreSlim(options.Workers, options.Workers);
-        _workerPath = options.WorkerPath
-            ?? Path.Combine(Path.GetDirectoryName(typeof(WorkerPool).Assembly.Location) ?? ".", WorkerFileName);
+#if NETFRAMEWORK
+        // The agent's folder: Exchange loads the agent from there, while the process's base folder is Transport's own.
+        string folder = Path.GetDirectoryName(typeof(WorkerPool).Assembly.Location) ?? AppContext.BaseDirectory;
+#else
+        string folder = AppContext.BaseDirectory;
+#endif
+        _workerPath = options.WorkerPath ?? Path.Combine(folder, WorkerFileName);
     }
 
     /// <summary>The pool's settings.</summary>
@@ -169,10 +174,10 @@ public sealed class WorkerPool : IDisposable
         }
 
 #if NETFRAMEWORK
-        var start = new ProcessStartInfo(_workerPath);
+        var start = new ProcessStartInfo(_workerPath, Options.WorkerArguments ?? string.Empty);
 #else
-        var start = new ProcessStartInfo(DotnetHost());
-        start.ArgumentList.Add(_workerPath);
+        bool assembly = _workerPath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(assembly ? DotnetHost() : _workerPath, assembly ? "\"" + _workerPath + "\"" : Options.WorkerArguments ?? string.Empty);
 #endif
         start.UseShellExecute = false;
         start.CreateNoWindow = true;

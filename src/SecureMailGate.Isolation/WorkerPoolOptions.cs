@@ -10,8 +10,14 @@ namespace SecureMailGate.Isolation;
 /// <param name="Grace">Added to the policy's time budget before a silent worker is killed.</param>
 public sealed record WorkerPoolOptions(int Workers, long MemoryCapBytes, int RecycleAfter, TimeSpan Grace)
 {
-    /// <summary>The worker's assembly (<c>SecureMailGate.Worker.dll</c> or <c>.exe</c>); null for the one beside this library.</summary>
+    /// <summary>
+    /// The worker: <c>SecureMailGate.Worker.dll</c> (started with the running <c>dotnet</c> host), an executable
+    /// (started directly with <see cref="WorkerArguments"/>), or null for the worker beside this library.
+    /// </summary>
     public string? WorkerPath { get; init; }
+
+    /// <summary>Arguments for an executable <see cref="WorkerPath"/> (e.g. a host that is its own worker); simple words only.</summary>
+    public string? WorkerArguments { get; init; }
 
     /// <summary>How often a busy worker's exit and memory are checked.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
