@@ -50,6 +50,9 @@ internal sealed class AgentHost : IDisposable
 
     public PolicyMonitor Monitor { get; }
 
+    /// <summary>The inspection worker pool the engines use, or null for a host built without one.</summary>
+    public InspectionIsolation? Isolation => isolation;
+
     public ILogger Log { get; }
 
     public ILogger Audit { get; }
