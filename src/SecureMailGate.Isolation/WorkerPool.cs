@@ -177,7 +177,8 @@ public sealed class WorkerPool : IDisposable
         var start = new ProcessStartInfo(_workerPath, Options.WorkerArguments ?? string.Empty);
 #else
         bool assembly = _workerPath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var start = new ProcessStartInfo(assembly ? DotnetHost() : _workerPath, assembly ? "\"" + _workerPath + "\"" : Options.WorkerArguments ?? string.Empty);
+        string arguments = Options.WorkerArguments ?? string.Empty;
+        var start = new ProcessStartInfo(assembly ? DotnetHost() : _workerPath, assembly ? ("\"" + _workerPath + "\" " + arguments).TrimEnd() : arguments);
 #endif
         start.UseShellExecute = false;
         start.CreateNoWindow = true;

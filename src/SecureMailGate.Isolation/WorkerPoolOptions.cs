@@ -16,7 +16,7 @@ public sealed record WorkerPoolOptions(int Workers, long MemoryCapBytes, int Rec
     /// </summary>
     public string? WorkerPath { get; init; }
 
-    /// <summary>Arguments for an executable <see cref="WorkerPath"/> (e.g. a host that is its own worker); simple words only.</summary>
+    /// <summary>Arguments for the worker (e.g. a host that is its own worker); simple words only.</summary>
     public string? WorkerArguments { get; init; }
 
     /// <summary>How often a busy worker's exit and memory are checked.</summary>
