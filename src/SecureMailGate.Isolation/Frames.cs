@@ -30,10 +30,23 @@ internal static class Frames
     }
 
     /// <summary>Reads one frame; null at a clean end of stream before the frame starts.</summary>
-    public static byte[]? Read(Stream input, int maxLength)
+    /// <param name="input">The pipe.</param>
+    /// <param name="maxLength">Longest frame accepted.</param>
+    /// <param name="first">
+    /// The first frame of the pipe: a UTF-8 byte order mark before it is skipped. .NET Framework's Process writes one
+    /// to a redirected stdin when the console code page is UTF-8; no frame header can start with one, as that length
+    /// would exceed <see cref="MaxControlFrame"/>.
+    /// </param>
+    public static byte[]? Read(Stream input, int maxLength, bool first = false)
     {
         var header = new byte[4];
         int got = ReadFully(input, header, 4);
+        if (first && got == 4 && header[0] == 0xEF && header[1] == 0xBB && header[2] == 0xBF)
+        {
+            header[0] = header[3];
+            got = 1 + ReadFully(input, header, 3, offset: 1);
+        }
+
         if (got == 0)
         {
             return null;
@@ -87,12 +100,12 @@ internal static class Frames
         }
     }
 
-    private static int ReadFully(Stream input, byte[] buffer, int count)
+    private static int ReadFully(Stream input, byte[] buffer, int count, int offset = 0)
     {
         int total = 0;
         while (total < count)
         {
-            int read = input.Read(buffer, total, count - total);
+            int read = input.Read(buffer, offset + total, count - total);
             if (read == 0)
             {
                 break;

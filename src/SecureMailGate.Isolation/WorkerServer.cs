@@ -39,9 +39,9 @@ public static class WorkerServer
 
         string? policyText = null;
         InProcessInspection? inspection = null;
-        while (true)
+        for (bool first = true; ; first = false)
         {
-            byte[]? policyFrame = Frames.Read(input, Frames.MaxControlFrame);
+            byte[]? policyFrame = Frames.Read(input, Frames.MaxControlFrame, first);
             if (policyFrame is null)
             {
                 return 0;
