@@ -43,6 +43,8 @@ echo "== CLI (win-x64, self-contained)"
 dotnet publish "$root/src/SecureMailGate.Cli/SecureMailGate.Cli.csproj" -c "$configuration" -r win-x64 --self-contained true \
   -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -o "$package/cli" -nologo -v quiet
 rm -f "$package/cli/"*.pdb "$package/cli/"*.xml
+# The single-file CLI is its own inspection worker (securemailgate --inspection-worker); the worker's loose files are not needed.
+rm -f "$package/cli/SecureMailGate.Worker."*
 
 echo "== Checking the package"
 framework="$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/microsoft.netframework.referenceassemblies.net48" -type d -path '*/build/.NETFramework/v4.8' | head -n 1)"

@@ -5,6 +5,7 @@ using System.IO;
 using SecureMailGate.Core;
 using SecureMailGate.Core.Configuration;
 using SecureMailGate.Core.Policy;
+using SecureMailGate.Isolation;
 
 namespace SecureMailGate.Cli;
 
@@ -26,11 +27,35 @@ internal sealed class CommonOptions
         Description = "Print JSON for scripts instead of a table.",
     };
 
-    /// <summary>Loads the policy and builds the engine, or throws a <see cref="CliException"/> that says what to fix.</summary>
+    /// <summary>
+    /// Loads the policy and builds the engine, or throws a <see cref="CliException"/> that says what to fix. Inspection
+    /// runs as <c>inspection.isolation</c> says (worker processes by default), so one bad file cannot end a run.
+    /// </summary>
+    public SecureMailGateEngine CreateEngine(ParseResult result, TimeProvider clock, InspectionIsolation isolation)
+    {
+        PolicyOptions options = LoadPolicy(result.GetValue(Config));
+        return isolation.CreateEngine(options, ClockFor(result, clock));
+    }
+
+    /// <summary>Loads the policy and builds an engine for commands that inspect no message (e.g. <c>classify</c>).</summary>
     public SecureMailGateEngine CreateEngine(ParseResult result, TimeProvider clock)
     {
         PolicyOptions options = LoadPolicy(result.GetValue(Config));
         return new SecureMailGateEngine(options, ClockFor(result, clock));
+    }
+
+    /// <summary>The worker pool of one command; a killed worker is reported on stderr without content.</summary>
+    public static InspectionIsolation CreateIsolation(CliContext context) =>
+        new(line => context.Error.WriteLine("securemailgate: " + line), UseSelfAsWorkerIfAlone);
+
+    /// <summary>A single-file build has no worker beside it: it starts itself with <see cref="Program.WorkerArgument"/>.</summary>
+    private static WorkerPoolOptions UseSelfAsWorkerIfAlone(WorkerPoolOptions options)
+    {
+        string? self = Environment.ProcessPath;
+        bool workerBeside = File.Exists(Path.Combine(AppContext.BaseDirectory, WorkerPool.WorkerFileName));
+        return workerBeside || self is null || !string.Equals(Path.GetFileNameWithoutExtension(self), "securemailgate", StringComparison.OrdinalIgnoreCase)
+            ? options
+            : options with { WorkerPath = self, WorkerArguments = Program.WorkerArgument };
     }
 
     public TimeProvider ClockFor(ParseResult result, TimeProvider clock)

@@ -34,4 +34,10 @@ public sealed class MessageEnvelope
 
     /// <summary>The message as MIME.</summary>
     public Stream Mime { get; }
+
+    /// <summary>
+    /// The Message-ID when the host already knows it; used only to say which message a log line is about (e.g. when
+    /// an inspection worker fails). The verdict's id always comes from the message itself.
+    /// </summary>
+    public string? MessageId { get; init; }
 }

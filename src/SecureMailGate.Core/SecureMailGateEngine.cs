@@ -18,7 +18,7 @@ public sealed class SecureMailGateEngine
 {
     private readonly TimeProvider _clock;
     private readonly TierClassifier _classifier;
-    private readonly MessageInspector _inspector;
+    private readonly IMessageInspection _inspection;
     private readonly HashSet<string> _exemptSenders;
     private readonly HashSet<string> _exemptRecipients;
 
@@ -27,11 +27,23 @@ public sealed class SecureMailGateEngine
     /// <param name="clock">Time source for sunset dates, budgets and timings.</param>
     /// <param name="readers">Attachment readers, tried in order; null for the defaults.</param>
     public SecureMailGateEngine(PolicyOptions options, TimeProvider clock, IEnumerable<IAttachmentReader>? readers = null)
+        : this(options, clock, new InProcessInspection(new MessageInspector(
+            options ?? throw new ArgumentNullException(nameof(options)),
+            readers,
+            clock ?? throw new ArgumentNullException(nameof(clock)))))
+    {
+    }
+
+    /// <summary>Builds the engine for a policy with inspection run elsewhere, e.g. in worker processes.</summary>
+    /// <param name="options">The policy.</param>
+    /// <param name="clock">Time source for sunset dates and timings.</param>
+    /// <param name="inspection">Runs the inspection of each message; must inspect with <paramref name="options"/>.</param>
+    public SecureMailGateEngine(PolicyOptions options, TimeProvider clock, IMessageInspection inspection)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _inspection = inspection ?? throw new ArgumentNullException(nameof(inspection));
         _classifier = new TierClassifier(options, clock);
-        _inspector = new MessageInspector(options, readers, clock);
         _exemptSenders = new HashSet<string>(options.Exemptions.Senders.Select(Normalise), StringComparer.Ordinal);
         _exemptRecipients = new HashSet<string>(options.Exemptions.Recipients.Select(Normalise), StringComparer.Ordinal);
     }
@@ -55,28 +67,8 @@ public sealed class SecureMailGateEngine
         }
 
         long started = _clock.GetTimestamp();
-
-        // The budget starts before parsing: reading the header block and the MIME structure is part of the cost.
-        var budget = new InspectionBudget(Options.Limits, _clock, cancellationToken);
-        MimeMessage message;
-        try
-        {
-            message = Parse(envelope.Mime, budget, cancellationToken);
-        }
-        catch (FormatException)
-        {
-            return EvaluateUnreadable(envelope.Sender, envelope.Recipients);
-        }
-        catch (InspectionLimitException)
-        {
-            // Too costly to parse (a huge header block, the time budget spent): a verdict, never a clean one.
-            return Decide(null, envelope.Sender, envelope.Recipients, LimitReached(), started);
-        }
-
-        using (message)
-        {
-            return Evaluate(message, envelope.Sender, envelope.Recipients, started, budget);
-        }
+        InspectedMessage inspected = _inspection.Inspect(envelope.Mime, envelope.MessageId, cancellationToken);
+        return Decide(inspected.MessageId, envelope.Sender, envelope.Recipients, inspected.Result, started);
     }
 
     /// <summary>Evaluates an already parsed message (e.g. one read from an mbox file).</summary>
@@ -85,7 +77,7 @@ public sealed class SecureMailGateEngine
     /// <param name="recipients">Envelope recipients.</param>
     /// <param name="cancellationToken">Stops the inspection.</param>
     public Verdict Evaluate(MimeMessage message, string? sender, IReadOnlyList<string> recipients, CancellationToken cancellationToken = default) =>
-        Evaluate(message, sender, recipients, _clock.GetTimestamp(), new InspectionBudget(Options.Limits, _clock, cancellationToken));
+        Evaluate(message, sender, recipients, _clock.GetTimestamp(), cancellationToken);
 
     /// <summary>
     /// The verdict for a message that could not be parsed: it cannot be shown to be clean, so it is treated as
@@ -100,48 +92,18 @@ public sealed class SecureMailGateEngine
             throw new ArgumentNullException(nameof(recipients));
         }
 
-        return Decide(null, sender, recipients, LimitReached(), _clock.GetTimestamp());
+        return Decide(null, sender, recipients, InspectedMessage.Limit(null).Result, _clock.GetTimestamp());
     }
 
-    /// <summary>
-    /// Parses the MIME stream inside the budget: the top-level header block is measured first, from the stream and
-    /// bounded by <see cref="HeaderBlock.MaxBytes"/>, and the parser then reads through a stream that checks the time.
-    /// </summary>
-    /// <exception cref="InspectionLimitException">The header block is too long, or the time budget ran out.</exception>
-    private static MimeMessage Parse(System.IO.Stream mime, InspectionBudget budget, CancellationToken cancellationToken)
-    {
-        bool seekable = mime.CanSeek;
-        long start = seekable ? mime.Position : 0;
-        byte[] head = HeaderBlock.Read(mime, HeaderBlock.MaxBytes(budget.Limits), budget, out int length);
-        System.IO.Stream source;
-        if (seekable)
-        {
-            mime.Position = start;
-            source = mime;
-        }
-        else
-        {
-            source = new PrefixedStream(head, length, mime);
-        }
-
-        // Persistent parsing leaves part content in the (seekable) source instead of copying it into memory.
-        return MimeMessage.Load(MessageInspector.ParserOptions, new TimeCheckedStream(source, budget), seekable, cancellationToken);
-    }
-
-    /// <summary>An inspection that stopped at a limit: one <c>inspection-limit</c> finding at <c>message</c>.</summary>
-    private static InspectionResult LimitReached() =>
-        new(new[] { new Finding(FindingKinds.InspectionLimit, "message", Confidence.High) }, false);
-
-    private Verdict Evaluate(MimeMessage message, string? sender, IReadOnlyList<string> recipients, long started, InspectionBudget budget)
+    private Verdict Evaluate(MimeMessage message, string? sender, IReadOnlyList<string> recipients, long started, CancellationToken cancellationToken)
     {
         if (message is null || recipients is null)
         {
             throw new ArgumentNullException(message is null ? nameof(message) : nameof(recipients));
         }
 
-        InspectionResult inspection = _inspector.Inspect(message, budget);
-        string? messageId = string.IsNullOrEmpty(message.MessageId) ? null : "<" + message.MessageId + ">";
-        return Decide(messageId, sender, recipients, inspection, started);
+        InspectedMessage inspected = _inspection.Inspect(message, cancellationToken);
+        return Decide(inspected.MessageId, sender, recipients, inspected.Result, started);
     }
 
     private Verdict Decide(string? messageId, string? sender, IReadOnlyList<string> recipients, InspectionResult inspection, long started)

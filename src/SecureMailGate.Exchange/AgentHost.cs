@@ -6,6 +6,7 @@ using Microsoft.Exchange.Data.Transport;
 using NLog;
 using SecureMailGate.Core.Configuration;
 using SecureMailGate.Core.Policy;
+using SecureMailGate.Isolation;
 using SecureMailGate.Logging;
 
 namespace SecureMailGate.Exchange;
@@ -33,9 +34,11 @@ internal sealed class AgentHost : IDisposable
 
     private readonly Func<SmtpServer, INoticeSubmitter> noticeSubmitterFor;
     private readonly IDisposable? owned;
+    private readonly InspectionIsolation? isolation;
 
-    public AgentHost(PolicyMonitor monitor, ILogger log, ILogger audit, TimeProvider clock, Func<SmtpServer, INoticeSubmitter> noticeSubmitterFor, IDisposable? owned = null, AuditTrailGuard? auditTrail = null)
+    public AgentHost(PolicyMonitor monitor, ILogger log, ILogger audit, TimeProvider clock, Func<SmtpServer, INoticeSubmitter> noticeSubmitterFor, IDisposable? owned = null, AuditTrailGuard? auditTrail = null, InspectionIsolation? isolation = null)
     {
+        this.isolation = isolation;
         AuditTrail = auditTrail ?? AuditTrailGuard.AlwaysWritable(log);
         Monitor = monitor ?? throw new ArgumentNullException(nameof(monitor));
         Log = log ?? throw new ArgumentNullException(nameof(log));
@@ -46,6 +49,9 @@ internal sealed class AgentHost : IDisposable
     }
 
     public PolicyMonitor Monitor { get; }
+
+    /// <summary>The inspection worker pool the engines use, or null for a host built without one.</summary>
+    public InspectionIsolation? Isolation => isolation;
 
     public ILogger Log { get; }
 
@@ -65,10 +71,13 @@ internal sealed class AgentHost : IDisposable
         var logs = new AgentLogFactories(Path.Combine(folder, LogConfigFileName));
         var log = logs.Operational.GetLogger(AgentLoggerName);
         var clock = TimeProvider.System;
+        // Attachments, TNEF and RTF are inspected in worker processes (inspection.isolation, default "process"): a
+        // parser that overflows its stack or balloons ends its worker, never the Transport service.
+        var isolation = new InspectionIsolation(line => log.Warn("{WorkerEvent}", line));
         var monitor = new PolicyMonitor(
             Path.Combine(folder, ConfigFileName),
             PolicyConfigurationLoader.LoadFile,
-            options => new CoreEngine(options, clock),
+            options => new CoreEngine(options, clock, isolation.For(options, clock)),
             log,
             ConfigurationRecheckInterval,
             clock);
@@ -77,7 +86,7 @@ internal sealed class AgentHost : IDisposable
         // at the first message.
         _ = monitor.Current;
         var auditTrail = new AuditTrailGuard(() => AuditTrailCheck.Problems(logs.Audit, AuditLoggerName), log, clock, AuditTrailRecheckInterval, EventLogAlarm.Raise);
-        return new AgentHost(monitor, log, logs.Audit.GetLogger(AuditLoggerName), clock, server => new SmtpServerNoticeSubmitter(server), logs, auditTrail);
+        return new AgentHost(monitor, log, logs.Audit.GetLogger(AuditLoggerName), clock, server => new SmtpServerNoticeSubmitter(server), logs, auditTrail, isolation);
     }
 
     /// <summary>Creates an agent for <paramref name="server"/>, first taking in its accepted domains.</summary>
@@ -96,7 +105,11 @@ internal sealed class AgentHost : IDisposable
         return new SecureMailGateAgent(processor, Log);
     }
 
-    public void Dispose() => owned?.Dispose();
+    public void Dispose()
+    {
+        isolation?.Dispose();
+        owned?.Dispose();
+    }
 
     private static IEnumerable<string> AcceptedDomainsOf(SmtpServer server)
     {

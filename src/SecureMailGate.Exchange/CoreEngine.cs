@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using SecureMailGate.Core;
+using SecureMailGate.Core.Inspection;
 using SecureMailGate.Core.Policy;
 
 namespace SecureMailGate.Exchange;
@@ -13,6 +14,12 @@ internal sealed class CoreEngine : IPolicyEngine
     public CoreEngine(PolicyOptions options, TimeProvider clock)
     {
         engine = new SecureMailGateEngine(options, clock);
+    }
+
+    /// <summary>An engine whose inspection runs through <paramref name="inspection"/> (e.g. the worker pool).</summary>
+    public CoreEngine(PolicyOptions options, TimeProvider clock, IMessageInspection inspection)
+    {
+        engine = new SecureMailGateEngine(options, clock, inspection);
     }
 
     public PolicyOptions Options => engine.Options;

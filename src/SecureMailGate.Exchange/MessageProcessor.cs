@@ -159,7 +159,7 @@ internal sealed class MessageProcessor
         using (var timeout = new CancellationTokenSource(EvaluationTimeout))
         using (var content = mailItem.GetMimeReadStream())
         {
-            var envelope = new MessageEnvelope(sender, recipients.Select(r => r.Address.ToString()).ToArray(), content);
+            var envelope = new MessageEnvelope(sender, recipients.Select(r => r.Address.ToString()).ToArray(), content) { MessageId = messageId };
             verdict = engine.Evaluate(envelope, timeout.Token);
         }
 

@@ -2,10 +2,19 @@ using BenchmarkDotNet.Running;
 
 namespace SecureMailGate.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release -- --filter '*Tier*'</c>.</summary>
+/// <summary>Entry point: <c>dotnet run -c Release -- --filter '*Tier*'</c>, or <c>-- isolation-stopwatch</c> for a quick pool cost.</summary>
 public static class Program
 {
     /// <summary>Lets BenchmarkDotNet pick benchmarks from the command line.</summary>
     /// <param name="args">BenchmarkDotNet arguments.</param>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args.Length == 1 && args[0] == "isolation-stopwatch")
+        {
+            IsolationStopwatch.Run(System.Console.Out, 200);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

@@ -7,6 +7,7 @@ using SecureMailGate.Cli.Output;
 using SecureMailGate.Core;
 using SecureMailGate.Core.Inspection;
 using SecureMailGate.Core.Policy;
+using SecureMailGate.Isolation;
 
 namespace SecureMailGate.Cli.Commands;
 
@@ -28,7 +29,8 @@ internal static class CheckCommand
         };
         command.SetAction(result => context.Guard(() =>
         {
-            SecureMailGateEngine engine = common.CreateEngine(result, context.Clock);
+            using InspectionIsolation isolation = CommonOptions.CreateIsolation(context);
+            SecureMailGateEngine engine = common.CreateEngine(result, context.Clock, isolation);
             string path = result.GetValue(file)!;
             string[] given = result.GetValue(recipients) ?? Array.Empty<string>();
             using FileStream stream = CommonOptions.OpenInput(path);

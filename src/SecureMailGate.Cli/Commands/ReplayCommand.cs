@@ -6,6 +6,7 @@ using SecureMailGate.Cli.Output;
 using SecureMailGate.Cli.Replay;
 using SecureMailGate.Core;
 using SecureMailGate.Core.Policy;
+using SecureMailGate.Isolation;
 using Spectre.Console;
 
 namespace SecureMailGate.Cli.Commands;
@@ -32,7 +33,8 @@ internal static class ReplayCommand
         };
         command.SetAction(result => context.Guard(() =>
         {
-            SecureMailGateEngine engine = common.CreateEngine(result, context.Clock);
+            using InspectionIsolation isolation = CommonOptions.CreateIsolation(context);
+            SecureMailGateEngine engine = common.CreateEngine(result, context.Clock, isolation);
             (IReadOnlyList<string> files, IReadOnlyList<string> missing) = ReplaySource.FindFiles(result.GetValue(inputs)!);
             var summary = new ReplaySummary();
             foreach (string input in missing)

@@ -22,7 +22,7 @@ public static class PolicyConfigurationLoader
     private static readonly string[] TopLevelKeys =
     {
         "mode", "internalDomains", "accreditedDomainsFile", "overrides", "prohibitedChannels", "legacyDomains",
-        "encryption", "detection", "limits", "exemptions", "failureMode",
+        "encryption", "detection", "limits", "inspection", "exemptions", "failureMode",
     };
 
     private static readonly string[] BuiltInKinds =
@@ -78,6 +78,7 @@ public static class PolicyConfigurationLoader
                 "encryption" => options with { Encryption = Encryption(v, value) },
                 "detection" => options with { Detection = Detection(v, value) },
                 "limits" => options with { Limits = Limits(v, value) },
+                "inspection" => options with { Isolation = Isolation(v, value) },
                 "exemptions" => options with { Exemptions = Exemptions(v, value) },
                 "failureMode" => options with { FailureMode = v.Enum(value, key, new Dictionary<string, FailureMode> { ["defer"] = FailureMode.Defer, ["allow"] = FailureMode.Allow }) },
                 _ => options,
@@ -259,6 +260,16 @@ public static class PolicyConfigurationLoader
             "maxEntries" => result with { MaxEntries = v.Int(item, "limits.maxEntries", 1, int.MaxValue) },
             "maxRatio" => result with { MaxRatio = v.Int(item, "limits.maxRatio", 1, 1_000_000) },
             _ => result with { TimeBudget = TimeSpan.FromSeconds(v.Int(item, "limits.timeBudgetSeconds", 1, 3600)) },
+        });
+
+    private static IsolationOptions Isolation(Validator v, ConfigNode value) =>
+        v.Section(value, "inspection", new[] { "isolation", "workers", "memoryCapMegabytes", "recycleAfter", "graceSeconds" }, IsolationOptions.Default, (result, key, item) => key switch
+        {
+            "isolation" => result with { Mode = v.Enum(item, "inspection.isolation", new Dictionary<string, IsolationMode> { ["process"] = IsolationMode.Process, ["inproc"] = IsolationMode.InProcess }) },
+            "workers" => result with { Workers = v.Int(item, "inspection.workers", 1, 64) },
+            "memoryCapMegabytes" => result with { MemoryCapMegabytes = v.Int(item, "inspection.memoryCapMegabytes", 128, 65_536) },
+            "recycleAfter" => result with { RecycleAfter = v.Int(item, "inspection.recycleAfter", 1, 1_000_000) },
+            _ => result with { GraceSeconds = v.Int(item, "inspection.graceSeconds", 1, 300) },
         });
 
     private static Exemptions Exemptions(Validator v, ConfigNode value) =>

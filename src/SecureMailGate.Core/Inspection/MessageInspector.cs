@@ -72,6 +72,63 @@ public sealed class MessageInspector
         new PlainTextAttachmentReader(),
     };
 
+    /// <summary>
+    /// Parses and inspects a message given as MIME, all inside one budget that starts before parsing: reading the
+    /// header block and the MIME structure is part of the message's cost.
+    /// </summary>
+    /// <param name="mime">The whole message; read once, not disposed.</param>
+    /// <param name="cancellationToken">Stops the inspection.</param>
+    /// <returns>The message's id and findings; a message that cannot be parsed, or is too costly to parse (a huge header
+    /// block, the time budget spent), gets an <c>inspection-limit</c> finding, never a clean result.</returns>
+    public InspectedMessage InspectMime(System.IO.Stream mime, System.Threading.CancellationToken cancellationToken = default)
+    {
+        if (mime is null)
+        {
+            throw new ArgumentNullException(nameof(mime));
+        }
+
+        var budget = new InspectionBudget(_options.Limits, _clock, cancellationToken);
+        MimeMessage message;
+        try
+        {
+            message = Parse(mime, budget, cancellationToken);
+        }
+        catch (Exception ex) when (ex is FormatException or InspectionLimitException)
+        {
+            return InspectedMessage.Limit(null);
+        }
+
+        using (message)
+        {
+            return new InspectedMessage(InspectedMessage.Bracketed(message.MessageId), Inspect(message, budget));
+        }
+    }
+
+    /// <summary>
+    /// Parses the MIME stream inside the budget: the top-level header block is measured first, from the stream and
+    /// bounded by <see cref="HeaderBlock.MaxBytes"/>, and the parser then reads through a stream that checks the time.
+    /// </summary>
+    /// <exception cref="InspectionLimitException">The header block is too long, or the time budget ran out.</exception>
+    private static MimeMessage Parse(System.IO.Stream mime, InspectionBudget budget, System.Threading.CancellationToken cancellationToken)
+    {
+        bool seekable = mime.CanSeek;
+        long start = seekable ? mime.Position : 0;
+        byte[] head = HeaderBlock.Read(mime, HeaderBlock.MaxBytes(budget.Limits), budget, out int length);
+        System.IO.Stream source;
+        if (seekable)
+        {
+            mime.Position = start;
+            source = mime;
+        }
+        else
+        {
+            source = new PrefixedStream(head, length, mime);
+        }
+
+        // Persistent parsing leaves part content in the (seekable) source instead of copying it into memory.
+        return MimeMessage.Load(MessageInspector.ParserOptions, new TimeCheckedStream(source, budget), seekable, cancellationToken);
+    }
+
     /// <summary>Inspects <paramref name="message"/>.</summary>
     /// <param name="message">The parsed message.</param>
     /// <param name="cancellationToken">Stops the inspection.</param>

@@ -63,6 +63,9 @@ public sealed record PolicyOptions
     /// <summary>Inspection limits.</summary>
     public InspectionLimits Limits { get; init; } = InspectionLimits.Default;
 
+    /// <summary>Where inspection runs: worker processes (the default) or the host process.</summary>
+    public IsolationOptions Isolation { get; init; } = IsolationOptions.Default;
+
     /// <summary>Exempt senders and recipients.</summary>
     public Exemptions Exemptions { get; init; } = new();
 
