@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using MimeKit;
 using MimeKit.IO;
 using MimeKit.Tnef;
@@ -73,15 +74,46 @@ internal static class MailFile
         }
     }
 
+    private static bool CutShort(Stream tnef)
+    {
+        using var check = new TnefReader(tnef, 0, TnefComplianceMode.Loose);
+        try
+        {
+            while (check.ReadNextAttribute())
+            {
+            }
+        }
+        catch (TnefException)
+        {
+            return true;
+        }
+
+        return (check.ComplianceStatus & (TnefComplianceStatus.StreamTruncated | TnefComplianceStatus.InvalidAttributeLength)) != 0;
+    }
+
     private static MailItem ReadTnef(string label, Stream stream)
     {
         try
         {
             var copy = new MemoryStream();
             stream.CopyTo(copy);
+
+            // MimeKit's conversion is lenient and turns a truncated stream into an empty message: read it first and
+            // report a stream that is cut short as damaged, rather than evaluate what is left as if it were whole.
+            // A stream whose damage MimeKit reads past (garbage after the last attribute) still yields its message.
+            // The reader closes the stream it is given: it gets its own view of the bytes.
+            bool cutShort = CutShort(new MemoryStream(copy.GetBuffer(), 0, (int)copy.Length, writable: false));
+
             copy.Position = 0;
             var part = new TnefPart { Content = new MimeContent(copy) };
-            return new MailItem(label, part.ConvertToMessage(), null);
+            MimeMessage message = part.ConvertToMessage();
+            if (cutShort && !message.BodyParts.Any())
+            {
+                message.Dispose();
+                return new MailItem(label, null, MailProblem.DamagedTnef);
+            }
+
+            return new MailItem(label, message, null);
         }
         catch (Exception ex) when (ex is TnefException or FormatException or IOException or ArgumentException or InvalidOperationException)
         {
