@@ -30,7 +30,8 @@ internal sealed class Explanation
     }
 
     /// <summary>The plain-English sentence for a finding: what it is, where, and why the detector is that sure.</summary>
-    public static string Finding(Finding f) => $"{f.Kind} in {f.Location} ({f.Confidence.ToWireName()}): {WhySure(f)}";
+    public static string Finding(Finding f) =>
+        $"{f.Kind} in {f.Location} ({f.Confidence.ToWireName()}): {WhySure(f)}" + (f.Reason is { } reason ? $" (reason: {reason})" : string.Empty);
 
     /// <summary>Which rule of POLICY §3 a reason code comes from, in plain words.</summary>
     public static string Rule(string reason) => reason switch
