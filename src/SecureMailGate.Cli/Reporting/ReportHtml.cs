@@ -192,7 +192,7 @@ internal static class ReportHtml
         const int left = 40;
         const int bottom = 24;
         int bar = Math.Max(4, Math.Min(28, 900 / days.Count));
-        int width = left + (days.Count * (bar + 2)) + 10;
+        int width = Math.Max(300, left + (days.Count * (bar + 2)) + 10); // room for the first and last dates
         int max = Math.Max(1, days.Max(d => d.Messages));
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height + bottom}\" role=\"img\" aria-label=\"Messages and sensitive messages per day\">");
