@@ -70,7 +70,7 @@ public static class AccreditedListParser
         else if (lines[first].IndexOf(',') >= 0)
         {
             // A plain entry never holds a comma, so this is CSV without the column we need.
-            collector.Error(first + 1, "the file looks like CSV, but its header row has no column named 'domain' (or one header containing 'domain'); rename the column that holds the domains to 'domain'");
+            collector.Error(first + 1, "the file looks like CSV, but its header row has no 'domain' column");
         }
         else
         {
