@@ -20,12 +20,12 @@ internal sealed class Explanation
 {
     private readonly Verdict _verdict;
     private readonly string _subject;
-    private readonly EncryptionOptions _encryption;
+    private readonly PolicyOptions _policy;
 
-    public Explanation(Verdict verdict, string? subject, EncryptionOptions encryption)
+    public Explanation(Verdict verdict, string? subject, PolicyOptions policy)
     {
         _verdict = verdict ?? throw new ArgumentNullException(nameof(verdict));
-        _encryption = encryption ?? throw new ArgumentNullException(nameof(encryption));
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _subject = Redactor.Redact(subject ?? string.Empty);
     }
 
@@ -135,7 +135,7 @@ internal sealed class Explanation
             if (d.Action == RecipientAction.Block)
             {
                 json.WriteStartArray("bounce");
-                foreach (string line in BlockNotice.Explain(d, _encryption))
+                foreach (string line in Bounce(d))
                 {
                     json.WriteStringValue(line);
                 }
@@ -168,7 +168,7 @@ internal sealed class Explanation
         {
             case RecipientAction.Block:
                 yield return "The sender would get this bounce:";
-                foreach (string line in BlockNotice.Explain(d, _encryption))
+                foreach (string line in Bounce(d))
                 {
                     yield return "| " + line;
                 }
@@ -186,7 +186,10 @@ internal sealed class Explanation
         }
     }
 
-    private string EncryptedSubject() => _encryption.Token + " " + _subject;
+    private string EncryptedSubject() => _policy.Encryption.Token + " " + _subject;
+
+    // The only two calls into Core.Notices: the texts the gateway itself would send.
+    private IReadOnlyList<string> Bounce(RecipientDecision d) => BlockNotice.Explain(d, _policy.Encryption);
 
     private SenderNotice? Notice() => WarnNotice.Compose(_verdict, _subject);
 

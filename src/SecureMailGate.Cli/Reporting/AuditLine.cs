@@ -51,7 +51,7 @@ internal static class AuditLine
                 return Kind.Unreadable;
             }
 
-            if (root.TryGetProperty("event", out JsonElement ev))
+            if (root.TryGetProperty("event", out JsonElement ev) && !(ev.ValueKind == JsonValueKind.String && ev.GetString() == "decision"))
             {
                 eventName = ev.ValueKind == JsonValueKind.String ? ev.GetString() : "unnamed";
                 return Kind.OtherEvent;
