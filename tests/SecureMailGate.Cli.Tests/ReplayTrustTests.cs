@@ -65,6 +65,18 @@ public sealed class ReplayTrustTests
     }
 
     [Test]
+    public void An_mbox_with_crlf_line_ends_is_split_the_same_way()
+    {
+        string mbox = Write("crlf.mbox", Mbox().Replace("\n", "\r\n", StringComparison.Ordinal));
+        (int code, string output, string error) = CliRunner.Run("replay", mbox, "--json");
+        Assert.That(code, Is.EqualTo(0), error);
+        JsonElement summary = JsonDocument.Parse(output).RootElement;
+        Assert.That(summary.GetProperty("messages").GetInt32(), Is.EqualTo(5));
+        Assert.That(summary.GetProperty("sensitive").GetInt32(), Is.EqualTo(1));
+        Assert.That(summary.GetProperty("input").GetProperty("bodyFromLines").GetInt32(), Is.EqualTo(1));
+    }
+
+    [Test]
     public void An_mbox_that_begins_with_a_byte_order_mark_is_read_as_its_messages()
     {
         string mbox = Write("bom.mbox", Mbox(), byteOrderMark: true);
