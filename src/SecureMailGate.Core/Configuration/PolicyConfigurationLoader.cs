@@ -99,6 +99,11 @@ public static class PolicyConfigurationLoader
 
         string relative = v.String(value, "accreditedDomainsFile");
         string path = Path.Combine(baseDirectory, relative);
+        if (Directory.Exists(path))
+        {
+            throw v.Error(value.Line, $"accreditedDomainsFile: '{path}' is a folder; give the path of the accredited list file itself (for example accredited-domains.txt).");
+        }
+
         if (!File.Exists(path))
         {
             throw v.Error(value.Line, $"accreditedDomainsFile: the accredited list '{path}' does not exist. Create it, or remove the key to use no list.");
