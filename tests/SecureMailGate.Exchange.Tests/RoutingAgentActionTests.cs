@@ -206,7 +206,9 @@ public sealed class RoutingAgentActionTests
             Assert.That(item.RecipientList.Addresses, Is.EqualTo(new[] { Nhsmail, Gmail, Council }));
             Assert.That(notice.To.Mailboxes.Single().Address, Is.EqualTo(AgentHarness.Sender));
             Assert.That(notice.From.Mailboxes.Single().Address, Is.EqualTo("postmaster@ourtrust.nhs.uk"));
-            Assert.That(notice.Subject, Does.Contain(Messages.Subject));
+            Assert.That(notice.Subject, Does.StartWith("Delivered, but please check: your message sent at ").And.EndWith(" UTC"));
+            Assert.That(notice.Subject, Does.Not.Contain(Messages.Subject), "the notice never repeats the subject: it may hold patient details");
+            Assert.That(notice.From.Mailboxes.Single().Name, Is.EqualTo("SecureMailGate"));
             Assert.That(notice.TextBody, Does.Contain(Gmail).And.Contain(Council).And.Contain("What to do"));
             Assert.That(notice.Headers["Auto-Submitted"], Is.EqualTo("auto-generated"));
             Assert.That(notice.Headers[ProcessingStamp.HeaderName], Is.Not.Null, "the agent will leave its own notice alone");
