@@ -54,7 +54,7 @@ public sealed class RoutingAgentActionTests
             Assert.That(removed.DsnType, Is.EqualTo(DsnType.Failure));
             Assert.That(removed.Response.StatusCode, Is.EqualTo("550"));
             Assert.That(removed.Response.EnhancedStatusCode, Is.EqualTo("5.7.1"));
-            Assert.That(removed.Response.DsnExplanation, Does.Contain(Gmail).And.Contain("move the NHS number out of the subject"));
+            Assert.That(removed.Response.DsnExplanation, Does.Contain(Gmail).And.Contain("take the NHS number out of the subject"));
             Assert.That(removed.Response.StatusText, Has.All.Length.LessThan(512));
             Assert.That(item.RecipientList.Addresses, Is.EqualTo(new[] { Nhsmail }), "the other recipient is unaffected");
             Assert.That(MessageText.Parse(item.Content).Subject, Is.EqualTo(Messages.Subject));
