@@ -72,9 +72,9 @@ public sealed class NhsNumberDetector : KeywordContextDetector
             return null;
         }
 
-        if (NumberContext.IdentifierLabel(text, start) is { } identifier)
+        if ((NumberContext.IdentifierLabel(text, start) ?? NumberContext.ColumnIdentifierLabel(text, start)) is { } identifier)
         {
-            // "patientId = 9434765919" is labelled by a keyword; "schid", "foo_id=" and "x = " are not.
+            // "patientId = 9434765919" is labelled by a keyword; "schid", "foo_id=", "x = " and a "schid" column are not.
             return Keywords.Occurs(identifier) ? Confidence.High : null;
         }
 

@@ -54,6 +54,15 @@ internal static class NumberContext
         Options,
         Timeout);
 
+    /// <summary>What may come before the first value of a row of pasted data: quote marks and a row number.</summary>
+    private static readonly Regex RowStart = new(@"^[\s>]*(?:\[?[0-9]{1,6}\]?[\s,;|]+)?$", Options, Timeout);
+
+    /// <summary>A table header's first field.</summary>
+    private static readonly Regex HeaderFirstField = new(@"^[\s>#|]*[""']?(?<name>[A-Za-z_][A-Za-z0-9_.]*)", Options, Timeout);
+
+    /// <summary>A name that reads as a program identifier, not a word: an underscore in it, or lower case ending in "id".</summary>
+    private static readonly Regex IdentifierName = new(@"^(?:[A-Za-z0-9]+_[A-Za-z0-9_]*|_[A-Za-z0-9_]+|[a-z]{1,12}id|[a-z]+ID)$", Options, Timeout);
+
     /// <summary>A URL or a domain followed by a path.</summary>
     private static readonly Regex UrlShape = new(@"://|^www\.|[A-Za-z0-9-]\.[A-Za-z]{2,}(?::[0-9]+)?/", Options | RegexOptions.IgnoreCase, Timeout);
 
@@ -137,25 +146,15 @@ internal static class NumberContext
             return true;
         }
 
-        // An assignment to the keyword: "gp = x", "gp <- x"; a value written straight after it is still labelled by it.
+        // An assignment to the keyword: "gp = x", "gp <- 3". (A number written straight after it is still labelled by
+        // it: the detector looks for a keyword directly on a number among all keywords, these included.)
         int i = end;
         while (i < text.Length && i - end < 8 && text[i] is ' ' or '\t')
         {
             i++;
         }
 
-        if (i < text.Length && (text[i] == '=' || (text[i] == '<' && i + 1 < text.Length && text[i + 1] == '-')))
-        {
-            int j = i + (text[i] == '=' ? 1 : 2);
-            while (j < text.Length && j - i < 8 && text[j] is ' ' or '\t' or '=' or '"' or '\'')
-            {
-                j++;
-            }
-
-            return j >= text.Length || !char.IsDigit(text[j]);
-        }
-
-        return false;
+        return i < text.Length && (text[i] == '=' || (text[i] == '<' && i + 1 < text.Length && text[i + 1] == '-'));
     }
 
     /// <summary>
@@ -228,9 +227,59 @@ internal static class NumberContext
         }
 
         // "patientId", "nhs_no": the words inside the name, so a health keyword in it is still seen.
-        string name = m.Value.TrimStart().Split(' ', '\t', '=', '<', ':', '-', '#', '"', '\'')[0];
+        return Words(m.Value.TrimStart().Split(' ', '\t', '=', '<', ':', '-', '#', '"', '\'')[0]);
+    }
+
+    /// <summary>An identifier's words: "patientId" and "patient_id" are "patient id", "schid" is "sch id".</summary>
+    private static string Words(string name)
+    {
         string words = Regex.Replace(name, "(?<=[a-z])(?=[A-Z])|[_.$]+", " ", RegexOptions.CultureInvariant, Timeout);
         return Regex.Replace(words, "(?i)(?<=[a-z])(?=id$)", " ", RegexOptions.CultureInvariant, Timeout).Trim();
+    }
+
+    /// <summary>
+    /// The program identifier heading the column the number starts a row of, in words, or null: pasted sample data such as
+    /// "schid  score / 943-476-5919  12", whose header (the nearest line above with letters and no digits, within
+    /// <see cref="ContextKeywords.Proximity"/> characters) begins with a name like <c>schid</c> or <c>foo_id</c>.
+    /// </summary>
+    public static string? ColumnIdentifierLabel(string text, int start)
+    {
+        string before = BeforeOnLine(text, start);
+        if (!RowStart.IsMatch(before))
+        {
+            return null;
+        }
+
+        int limit = Math.Max(0, start - ContextKeywords.Proximity);
+        int lineEnd = start - before.Length - 1;
+        while (lineEnd > limit)
+        {
+            int newline = text.LastIndexOf('\n', lineEnd - 1, lineEnd - limit);
+            int lineStart = newline + 1;
+            if (newline < 0 && limit > 0)
+            {
+                return null;
+            }
+
+            string line = text.Substring(lineStart, lineEnd - lineStart);
+            bool digits = false;
+            bool letters = false;
+            foreach (char c in line)
+            {
+                digits |= c is >= '0' and <= '9';
+                letters |= char.IsLetter(c);
+            }
+
+            if (letters && !digits)
+            {
+                Match header = HeaderFirstField.Match(line);
+                return header.Success && IdentifierName.IsMatch(header.Groups["name"].Value) ? Words(header.Groups["name"].Value) : null;
+            }
+
+            lineEnd = newline;
+        }
+
+        return null;
     }
 
     /// <summary>
