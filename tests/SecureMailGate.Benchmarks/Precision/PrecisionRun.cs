@@ -100,7 +100,8 @@ internal static class PrecisionRun
         }
 
         string where = strongest.Location.StartsWith("attachment:", StringComparison.Ordinal) ? "attachment" : strongest.Location;
-        return $"{strongest.Kind} {strongest.Confidence.ToString().ToLowerInvariant()} in {where}";
+        string reason = strongest.Reason is null ? string.Empty : $" ({strongest.Reason})";
+        return $"{strongest.Kind}{reason} {strongest.Confidence.ToString().ToLowerInvariant()} in {where}";
     }
 
     /// <summary>The context labels of every valid candidate in the subject and the message's text parts.</summary>
