@@ -41,6 +41,7 @@ internal static class PrecisionRun
 
         int total = 0;
         int flagged = 0;
+        int withLowFinding = 0;
         var causes = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var candidates = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var flaggedCandidates = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -58,6 +59,11 @@ internal static class PrecisionRun
             foreach (string label in labels)
             {
                 Increment(candidates, label);
+            }
+
+            if (verdict.Findings.Any(f => f.Kind == FindingKinds.NhsNumber && f.Confidence < engine.Options.Detection.Threshold))
+            {
+                withLowFinding++;
             }
 
             if (!verdict.Sensitive)
@@ -80,6 +86,7 @@ internal static class PrecisionRun
 
         output.WriteLine($"corpus: {Path.GetFileName(args[0])}; policy: {config}; recipient tier: external");
         output.WriteLine($"messages: {total}; flagged sensitive: {flagged} ({Share(flagged, total)}); {watch.Elapsed.TotalSeconds:F0} s");
+        output.WriteLine($"messages with an nhs-number finding below the threshold (recorded, not flagged): {withLowFinding}");
         Print(output, "flagged messages by cause (strongest finding that made the message sensitive)", causes);
         Print(output, "flagged messages holding a valid candidate, by the candidate's context", flaggedCandidates);
         Print(output, "valid ten-digit candidates in all messages' text, by context", candidates);
