@@ -51,6 +51,8 @@ public abstract class KeywordContextDetector : IDetector
             throw new ArgumentNullException(cell is null ? nameof(cell) : nameof(findings));
         }
 
+        // Cells reach detectors straight from the table reader, not through the scanner: normalise them here.
+        cell = TextNormaliser.Normalise(cell);
         if (!headerHasKeyword)
         {
             Detect(new TextWindow(cell, 0, cell.Length, location), findings);
@@ -64,7 +66,7 @@ public abstract class KeywordContextDetector : IDetector
     }
 
     /// <inheritdoc />
-    public bool IsContextHeader(string header) => Keywords.Occurs(header);
+    public bool IsContextHeader(string header) => header is not null && Keywords.Occurs(TextNormaliser.Normalise(header));
 
     /// <summary>
     /// The confidence of the valid match at [<paramref name="start"/>, <paramref name="end"/>), or null when its context
