@@ -133,10 +133,22 @@ public static class AccreditedListParser
         }
     }
 
+    /// <summary>Headers a one-column list may start with.</summary>
+    private static readonly HashSet<string> SingleColumnHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "domains", "domain name", "domain names", "email domain", "email domains", "e-mail domain", "e-mail domains",
+    };
+
     private static bool TryFindDomainColumn(string headerLine, List<string> header, out int column)
     {
         column = header.FindIndex(h => string.Equals(h.Trim(), "domain", StringComparison.OrdinalIgnoreCase));
-        if (column < 0)
+        if (column < 0 && header.Count == 1)
+        {
+            // A one-column file has a header only when it is plainly one ("Domain name"), never a line such as
+            // "not a domain", which is a broken entry and must not turn a good list into an empty one.
+            column = SingleColumnHeaders.Contains(header[0].Trim()) ? 0 : -1;
+        }
+        else if (column < 0)
         {
             // Published lists name the column "Domain name", "Email domain", "Domains"...: one such header is enough.
             int[] candidates = header.Select((h, i) => (h, i))

@@ -115,6 +115,26 @@ public class AccreditedListParserTests
         });
     }
 
+    [TestCase("Domain name\nexample.org\n")]
+    [TestCase("Email domains\nexample.org\n")]
+    public void Single_column_published_headers_are_recognised(string text)
+    {
+        var result = Parse(text);
+
+        Assert.That(result.Entries, Is.EqualTo(new[] { "example.org" }));
+        Assert.That(result.Errors, Is.Empty);
+    }
+
+    [Test]
+    public void A_one_column_line_that_merely_mentions_domain_is_a_bad_entry_not_a_header()
+    {
+        // Read as a header it would make an empty, "valid" list that replaces a good one.
+        var result = Parse("not a domain\n");
+
+        Assert.That(result.Errors, Has.Count.EqualTo(1));
+        Assert.That(result.Errors[0].Line, Is.EqualTo(1));
+    }
+
     [Test]
     public void Csv_without_a_domain_column_is_one_error()
     {
