@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using MimeKit;
 using SecureMailGate.Core;
 using SecureMailGate.Core.Policy;
@@ -14,6 +15,8 @@ namespace SecureMailGate.Benchmarks;
 /// Run: <c>dotnet run -c Release -- --filter '*FloorBenchmarks*' --job short</c>.
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class FloorBenchmarks
 {
     private readonly SecureMailGateEngine _engine = EngineFor.Corpus();
@@ -58,7 +61,7 @@ public class FloorBenchmarks
     }
 
     /// <summary>Floor for startrek.eml (177 KB, many parts).</summary>
-    [Benchmark]
+    [Benchmark(Baseline = true)]
     [BenchmarkCategory("startrek")]
     public long StarTrekMimeKitFloor() => ReadAllText(_startrek);
 

@@ -4,8 +4,8 @@ namespace SecureMailGate.Benchmarks;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release -- --filter '*Tier*'</c>; or <c>-- isolation-stopwatch</c> for a quick pool cost,
-/// <c>-- corpus DIR</c> to write the clinic corpus, <c>-- engine-corpus DIR</c> for the engine's side of the peer run,
-/// <c>-- soak [N]</c> for the memory soak.
+/// <c>-- precision &lt;corpus.tar.gz&gt;</c> for false alarms on benign mail, <c>-- corpus DIR</c> to write the clinic
+/// corpus, <c>-- engine-corpus DIR</c> for the engine's side of the peer run, <c>-- soak [N]</c> for the memory soak.
 /// </summary>
 public static class Program
 {
@@ -16,6 +16,12 @@ public static class Program
         if (args.Length == 1 && args[0] == "isolation-stopwatch")
         {
             IsolationStopwatch.Run(System.Console.Out, 200);
+            return;
+        }
+
+        if (args.Length >= 1 && args[0] == "precision")
+        {
+            System.Environment.ExitCode = Precision.PrecisionRun.Run(args[1..], System.Console.Out);
             return;
         }
 
