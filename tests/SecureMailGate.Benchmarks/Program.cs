@@ -2,7 +2,11 @@ using BenchmarkDotNet.Running;
 
 namespace SecureMailGate.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release -- --filter '*Tier*'</c>, <c>-- isolation-stopwatch</c> for a quick pool cost, or <c>-- precision &lt;corpus.tar.gz&gt;</c> for false alarms on benign mail.</summary>
+/// <summary>
+/// Entry point: <c>dotnet run -c Release -- --filter '*Tier*'</c>; or <c>-- isolation-stopwatch</c> for a quick pool cost,
+/// <c>-- precision &lt;corpus.tar.gz&gt;</c> for false alarms on benign mail, <c>-- corpus DIR</c> to write the clinic
+/// corpus, <c>-- engine-corpus DIR</c> for the engine's side of the peer run, <c>-- soak [N]</c> for the memory soak.
+/// </summary>
 public static class Program
 {
     /// <summary>Lets BenchmarkDotNet pick benchmarks from the command line.</summary>
@@ -18,6 +22,24 @@ public static class Program
         if (args.Length >= 1 && args[0] == "precision")
         {
             System.Environment.ExitCode = Precision.PrecisionRun.Run(args[1..], System.Console.Out);
+            return;
+        }
+
+        if (args.Length == 2 && args[0] == "corpus")
+        {
+            ClinicCorpus.Generate().WriteTo(args[1]);
+            return;
+        }
+
+        if (args.Length == 2 && args[0] == "engine-corpus")
+        {
+            CorpusRuns.EngineOverCorpus(args[1], System.Console.Out);
+            return;
+        }
+
+        if (args.Length >= 1 && args[0] == "soak")
+        {
+            CorpusRuns.Soak(args.Length == 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, System.Console.Out);
             return;
         }
 

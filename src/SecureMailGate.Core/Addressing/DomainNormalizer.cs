@@ -28,6 +28,9 @@ public static class DomainNormalizer
     // No real address comes near this; it only stops a hostile input from costing IDNA time.
     private const int MaxInputLength = 1024;
 
+    // RFC 5322 specials that may not appear unquoted in a local part.
+    private const string LocalPartSpecials = "()<>[]:;@\\,\"";
+
     // Instances are not documented as thread-safe, so each thread gets its own.
     [ThreadStatic]
     private static IdnMapping? idn;
@@ -74,7 +77,7 @@ public static class DomainNormalizer
             }
         }
 
-        if (!IsValidLdhName(candidate))
+        if (!IsValidLdhName(candidate.AsSpan()))
         {
             return false;
         }
@@ -107,53 +110,151 @@ public static class DomainNormalizer
             return false;
         }
 
-        string text = addressOrDomain.Trim();
-        if (text.Length > 1 && text[0] == '<' && text[text.Length - 1] == '>')
+        Span<char> buffer = stackalloc char[MaxNameLength];
+        ParsedDomainKind kind = ParseDomain(addressOrDomain.AsSpan(), buffer, out int length, out int partStart, out int partLength);
+        switch (kind)
         {
-            text = text.Substring(1, text.Length - 2).Trim();
+            case ParsedDomainKind.Ascii:
+                ReadOnlySpan<char> normalized = buffer.Slice(0, length);
+                // A bare domain that is already canonical is returned as given, without a copy.
+                ascii = normalized.SequenceEqual(addressOrDomain.AsSpan()) ? addressOrDomain : normalized.ToString();
+                return true;
+            case ParsedDomainKind.AddressLiteral:
+                ascii = addressOrDomain.Substring(partStart, partLength).ToLowerInvariant();
+                isAddressLiteral = true;
+                return true;
+            case ParsedDomainKind.NeedsIdna:
+                if (!TryNormalize(addressOrDomain.Substring(partStart, partLength), out string idna))
+                {
+                    return false;
+                }
+
+                ascii = idna;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// The allocation-free core of <see cref="TryGetDomain"/>: parses an address or bare domain and, for a plain
+    /// ASCII domain, writes its canonical form into <paramref name="buffer"/>.
+    /// </summary>
+    /// <param name="input">The address or domain as given.</param>
+    /// <param name="buffer">At least <see cref="MaxNameLength"/> characters; receives the canonical domain.</param>
+    /// <param name="length">Characters written to <paramref name="buffer"/> (only for <see cref="ParsedDomainKind.Ascii"/>).</param>
+    /// <param name="partStart">Where the domain part starts in <paramref name="input"/>.</param>
+    /// <param name="partLength">The domain part's length in <paramref name="input"/>.</param>
+    /// <returns>What was found; Unicode names and <c>xn--</c> labels need IDNA, which only the string path does.</returns>
+    internal static ParsedDomainKind ParseDomain(ReadOnlySpan<char> input, scoped Span<char> buffer, out int length, out int partStart, out int partLength)
+    {
+        length = 0;
+        partStart = 0;
+        partLength = 0;
+        int start = 0;
+        int end = input.Length;
+        TrimWhitespace(input, ref start, ref end);
+        if (end - start > 1 && input[start] == '<' && input[end - 1] == '>')
+        {
+            start++;
+            end--;
+            TrimWhitespace(input, ref start, ref end);
         }
 
-        if (text.Length == 0 || text.Length > MaxInputLength)
+        if (end == start || end - start > MaxInputLength)
         {
-            return false;
+            return ParsedDomainKind.Invalid;
         }
 
-        string domainPart = text;
+        ReadOnlySpan<char> text = input.Slice(start, end - start);
         int at = text.LastIndexOf('@');
         if (at >= 0)
         {
-            if (!IsValidLocalPart(text.Substring(0, at)))
+            if (!IsValidLocalPart(text.Slice(0, at)))
             {
-                return false;
+                return ParsedDomainKind.Invalid;
             }
 
-            domainPart = text.Substring(at + 1);
+            start += at + 1;
         }
 
-        // Trim() above only took whitespace off the ends of the whole input; "a@ nhs.net" is malformed.
+        ReadOnlySpan<char> domainPart = input.Slice(start, end - start);
+        partStart = start;
+        partLength = domainPart.Length;
+
+        // The trim above only took whitespace off the ends of the whole input; "a@ nhs.net" is malformed.
         if (domainPart.Length == 0 || ContainsWhitespace(domainPart))
         {
-            return false;
+            return ParsedDomainKind.Invalid;
         }
 
         if (domainPart[0] == '[')
         {
-            if (!IsAddressLiteral(domainPart))
+            return IsAddressLiteral(domainPart.ToString()) ? ParsedDomainKind.AddressLiteral : ParsedDomainKind.Invalid;
+        }
+
+        if (domainPart[domainPart.Length - 1] == '.')
+        {
+            domainPart = domainPart.Slice(0, domainPart.Length - 1);
+        }
+
+        // ASCII fast path: lower-case into the buffer while checking for characters that need IDNA.
+        if (domainPart.Length > buffer.Length)
+        {
+            return IsAllAscii(domainPart) ? ParsedDomainKind.Invalid : ParsedDomainKind.NeedsIdna;
+        }
+
+        for (int i = 0; i < domainPart.Length; i++)
+        {
+            char c = domainPart[i];
+            if (c >= 0x80)
+            {
+                return ParsedDomainKind.NeedsIdna;
+            }
+
+            buffer[i] = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+        }
+
+        ReadOnlySpan<char> lowered = buffer.Slice(0, domainPart.Length);
+
+        // IDNA must still check that an ACE label decodes to a valid Unicode label.
+        if (lowered.IndexOf("xn--".AsSpan()) >= 0)
+        {
+            return ParsedDomainKind.NeedsIdna;
+        }
+
+        if (!IsValidLdhName(lowered))
+        {
+            return ParsedDomainKind.Invalid;
+        }
+
+        length = lowered.Length;
+        return ParsedDomainKind.Ascii;
+    }
+
+    private static void TrimWhitespace(ReadOnlySpan<char> s, ref int start, ref int end)
+    {
+        while (start < end && char.IsWhiteSpace(s[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(s[end - 1]))
+        {
+            end--;
+        }
+    }
+
+    private static bool IsAllAscii(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s)
+        {
+            if (c >= 0x80)
             {
                 return false;
             }
-
-            ascii = domainPart.ToLowerInvariant();
-            isAddressLiteral = true;
-            return true;
         }
 
-        if (!TryNormalize(domainPart, out string normalized))
-        {
-            return false;
-        }
-
-        ascii = normalized;
         return true;
     }
 
@@ -171,7 +272,7 @@ public static class DomainNormalizer
         return name.IndexOf("xn--", StringComparison.OrdinalIgnoreCase) < 0;
     }
 
-    private static bool IsValidLdhName(string name)
+    private static bool IsValidLdhName(ReadOnlySpan<char> name)
     {
         if (name.Length == 0 || name.Length > MaxNameLength)
         {
@@ -209,7 +310,7 @@ public static class DomainNormalizer
         return !lastLabelNumeric;
     }
 
-    private static bool IsAllDigits(string s, int start, int length)
+    private static bool IsAllDigits(ReadOnlySpan<char> s, int start, int length)
     {
         for (int i = start; i < start + length; i++)
         {
@@ -222,7 +323,7 @@ public static class DomainNormalizer
         return true;
     }
 
-    private static bool ContainsWhitespace(string s)
+    private static bool ContainsWhitespace(ReadOnlySpan<char> s)
     {
         foreach (char c in s)
         {
@@ -237,7 +338,7 @@ public static class DomainNormalizer
 
     // RFC 5321 §4.1.2: a dot-string of atext, or a quoted string. Dots are not policed: the tier depends on
     // the domain only, and real systems emit "a..b" local parts that the MTA has already accepted.
-    private static bool IsValidLocalPart(string local)
+    private static bool IsValidLocalPart(ReadOnlySpan<char> local)
     {
         if (local.Length == 0)
         {
@@ -251,7 +352,7 @@ public static class DomainNormalizer
 
         foreach (char c in local)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c) || "()<>[]:;@\\,\"".IndexOf(c) >= 0)
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || LocalPartSpecials.IndexOf(c) >= 0)
             {
                 return false;
             }
@@ -260,7 +361,7 @@ public static class DomainNormalizer
         return true;
     }
 
-    private static bool IsValidQuotedString(string local)
+    private static bool IsValidQuotedString(ReadOnlySpan<char> local)
     {
         if (local.Length < 2 || local[local.Length - 1] != '"')
         {
@@ -321,7 +422,7 @@ public static class DomainNormalizer
 
         foreach (string part in parts)
         {
-            if (part.Length is 0 or > 3 || !IsAllDigits(part, 0, part.Length)
+            if (part.Length is 0 or > 3 || !IsAllDigits(part.AsSpan(), 0, part.Length)
                 || int.Parse(part, NumberStyles.None, CultureInfo.InvariantCulture) > 255)
             {
                 return false;

@@ -22,6 +22,7 @@ public sealed class DomainSuffixSet
 #if NET9_0_OR_GREATER
     // Lets the suffix walk look up spans of the query instead of allocating a substring per label.
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> parentsBySpan;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> exactBySpan;
 #endif
 
     private DomainSuffixSet(HashSet<string> exact, HashSet<string> parents)
@@ -30,6 +31,7 @@ public sealed class DomainSuffixSet
         this.parents = parents;
 #if NET9_0_OR_GREATER
         parentsBySpan = parents.GetAlternateLookup<ReadOnlySpan<char>>();
+        exactBySpan = exact.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
     }
 
@@ -110,7 +112,20 @@ public sealed class DomainSuffixSet
             throw new ArgumentNullException(nameof(domain));
         }
 
-        if (exact.TryGetValue(domain, out matchedDomain))
+        return TryMatch(domain.AsSpan(), out matchedDomain);
+    }
+
+    /// <summary>
+    /// <see cref="TryMatch(string, out string?)"/> for a name held in a span, such as a buffer the address was
+    /// normalised into. On .NET 10 it allocates nothing; on .NET Framework it copies the name once.
+    /// </summary>
+    /// <param name="domain">A normalised domain.</param>
+    /// <param name="matchedDomain">The matching entry's domain (without <c>*.</c>); null when none matches.</param>
+    /// <returns>Whether it is on the list.</returns>
+    public bool TryMatch(ReadOnlySpan<char> domain, [NotNullWhen(true)] out string? matchedDomain)
+    {
+#if NET9_0_OR_GREATER
+        if (exactBySpan.TryGetValue(domain, out matchedDomain))
         {
             return true;
         }
@@ -120,8 +135,7 @@ public sealed class DomainSuffixSet
             return false;
         }
 
-#if NET9_0_OR_GREATER
-        ReadOnlySpan<char> rest = domain.AsSpan();
+        ReadOnlySpan<char> rest = domain;
         int dot;
         while ((dot = rest.IndexOf('.')) >= 0)
         {
@@ -132,15 +146,26 @@ public sealed class DomainSuffixSet
             }
         }
 #else
-        int dot = domain.IndexOf('.');
+        string name = domain.ToString();
+        if (exact.TryGetValue(name, out matchedDomain))
+        {
+            return true;
+        }
+
+        if (parents.Count == 0)
+        {
+            return false;
+        }
+
+        int dot = name.IndexOf('.');
         while (dot >= 0)
         {
-            if (parents.TryGetValue(domain.Substring(dot + 1), out matchedDomain))
+            if (parents.TryGetValue(name.Substring(dot + 1), out matchedDomain))
             {
                 return true;
             }
 
-            dot = domain.IndexOf('.', dot + 1);
+            dot = name.IndexOf('.', dot + 1);
         }
 #endif
 

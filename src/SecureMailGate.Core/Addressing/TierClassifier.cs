@@ -87,13 +87,46 @@ public sealed class TierClassifier
             throw new ArgumentNullException(nameof(addressOrDomain));
         }
 
+        Span<char> buffer = stackalloc char[DomainNormalizer.MaxNameLength];
+        ParsedDomainKind kind = DomainNormalizer.ParseDomain(addressOrDomain.AsSpan(), buffer, out int length, out _, out _);
+        if (kind == ParsedDomainKind.Ascii)
+        {
+            // The common case: decided on the buffer, one string for the record (none for a canonical bare domain).
+            ReadOnlySpan<char> ascii = buffer.Slice(0, length);
+            string domainText = ascii.SequenceEqual(addressOrDomain.AsSpan()) ? addressOrDomain : ascii.ToString();
+            return new TierClassification(addressOrDomain, domainText, ClassifyDomain(ascii));
+        }
+
         if (!DomainNormalizer.TryGetDomain(addressOrDomain, out string? domain, out bool isAddressLiteral))
         {
             return new TierClassification(addressOrDomain, null, RecipientTier.Invalid);
         }
 
-        RecipientTier tier = isAddressLiteral ? RecipientTier.External : ClassifyDomain(domain);
+        RecipientTier tier = isAddressLiteral ? RecipientTier.External : ClassifyDomain(domain.AsSpan());
         return new TierClassification(addressOrDomain, domain, tier);
+    }
+
+    /// <summary>
+    /// The tier alone, for callers that do not need the normalised domain. For a plain ASCII address it allocates
+    /// nothing on .NET 10; Unicode names and address literals take the same path as <see cref="Classify"/>.
+    /// </summary>
+    /// <param name="addressOrDomain">E.g. <c>someone@example.nhs.net</c>, <c>&lt;a@b.org&gt;</c>, <c>nhs.net</c>.</param>
+    /// <returns>The same tier as <see cref="Classify"/> would give.</returns>
+    public RecipientTier ClassifyTier(string addressOrDomain)
+    {
+        if (addressOrDomain is null)
+        {
+            throw new ArgumentNullException(nameof(addressOrDomain));
+        }
+
+        Span<char> buffer = stackalloc char[DomainNormalizer.MaxNameLength];
+        ParsedDomainKind kind = DomainNormalizer.ParseDomain(addressOrDomain.AsSpan(), buffer, out int length, out _, out _);
+        return kind switch
+        {
+            ParsedDomainKind.Ascii => ClassifyDomain(buffer.Slice(0, length)),
+            ParsedDomainKind.Invalid => RecipientTier.Invalid,
+            _ => Classify(addressOrDomain).Tier,
+        };
     }
 
     private static bool IsEarlier(DateTime? candidate, DateTime? current) =>
@@ -122,9 +155,9 @@ public sealed class TierClassifier
         }
     }
 
-    private RecipientTier ClassifyDomain(string domain)
+    private RecipientTier ClassifyDomain(ReadOnlySpan<char> domain)
     {
-        if (internalDomains.Contains(domain))
+        if (internalDomains.TryMatch(domain, out _))
         {
             return RecipientTier.Internal;
         }
@@ -141,7 +174,7 @@ public sealed class TierClassifier
             return RecipientTier.Accredited;
         }
 
-        if (NhsMail.Contains(domain))
+        if (NhsMail.TryMatch(domain, out _))
         {
             return RecipientTier.NhsMail;
         }
@@ -153,21 +186,21 @@ public sealed class TierClassifier
             return retiredOn is not null && today >= retiredOn.Value ? RecipientTier.Retired : RecipientTier.GovSecureLegacy;
         }
 
-        if (SecureNhsLocal.Contains(domain))
+        if (SecureNhsLocal.TryMatch(domain, out _))
         {
             return RecipientTier.SecureNhsLocal;
         }
 
-        if (accredited.Contains(domain))
+        if (accredited.TryMatch(domain, out _))
         {
             return RecipientTier.Accredited;
         }
 
-        if (prohibitedChannels.Contains(domain))
+        if (prohibitedChannels.TryMatch(domain, out _))
         {
             return RecipientTier.ProhibitedChannel;
         }
 
-        return NhsUk.Contains(domain) ? RecipientTier.NhsInsecure : RecipientTier.External;
+        return NhsUk.TryMatch(domain, out _) ? RecipientTier.NhsInsecure : RecipientTier.External;
     }
 }

@@ -62,9 +62,47 @@ public class TierClassifierTests
     [TestCase("a b@nhs.net", RecipientTier.Invalid)]
     [TestCase("a@-bad-.com", RecipientTier.Invalid)]
     [TestCase("", RecipientTier.Invalid)]
+    [TestCase("  <Someone@Ward.OurTrust.NHS.uk>  ", RecipientTier.Internal)]
+    [TestCase("\"a@b\"@mail.partner.example.org", RecipientTier.Accredited)]
+    [TestCase("someone@xn--bcher-kva.de", RecipientTier.External)]
+    [TestCase("someone@xn--zz.com", RecipientTier.Invalid)]
+    [TestCase("someone@192.0.2.1", RecipientTier.Invalid)]
+    [TestCase("someone@a_b.nhs.net", RecipientTier.Invalid)]
+    [TestCase("someone@ nhs.net", RecipientTier.Invalid)]
+    [TestCase("someone@.", RecipientTier.Invalid)]
     public void Classifies_every_tier(string input, RecipientTier expected)
     {
-        Assert.That(TierOf(input), Is.EqualTo(expected));
+        var classifier = Classifier();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(classifier.Classify(input).Tier, Is.EqualTo(expected), "Classify");
+            Assert.That(classifier.ClassifyTier(input), Is.EqualTo(expected), "ClassifyTier, the allocation-free path");
+        });
+    }
+
+    [TestCase(61, RecipientTier.External)]
+    [TestCase(62, RecipientTier.Invalid)]
+    public void Name_of_253_octets_is_the_longest_accepted(int lastLabel, RecipientTier expected)
+    {
+        // Three 62-octet labels, one of lastLabel octets, then "uk": 253 octets with 61, 254 with 62.
+        string label = new('a', 62);
+        string input = $"someone@{label}.{label}.{label}.{new string('b', lastLabel)}.uk";
+        var classifier = Classifier();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(classifier.Classify(input).Tier, Is.EqualTo(expected));
+            Assert.That(classifier.ClassifyTier(input), Is.EqualTo(expected));
+        });
+    }
+
+    [Test]
+    public void Canonical_bare_domain_is_returned_as_given()
+    {
+        const string domain = "ward.ourtrust.nhs.uk";
+
+        Assert.That(Classifier().Classify(domain).Domain, Is.SameAs(domain));
     }
 
     [Test]
