@@ -73,6 +73,14 @@ public sealed partial class EvaluateEndpoint
             LogBadRequest(_log, ex.Message);
             await Problem(context, StatusCodes.Status400BadRequest, ex.Message).ConfigureAwait(false);
         }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel's own limits: the body is larger than SecureMailGate:MaxRequestMegabytes, or arrived too slowly.
+            LogBadRequest(_log, $"HTTP {ex.StatusCode} from the server's request limits.");
+            await Problem(context, ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? "The message is too large to check before sending. The gateway still checks it when it is sent."
+                : "The request could not be read.").ConfigureAwait(false);
+        }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The add-in gave up (it lets the send go ahead); nobody is left to answer.
