@@ -135,7 +135,13 @@ var SecureMailGate = (function () {
   function act(item, prompt) {
     var action = prompt && prompt.action;
     if (action === "block") {
-      return Promise.resolve({ allowEvent: false, errorMessage: prompt.message });
+      // "See why" opens the task pane, which explains every stopped recipient (the dialog holds 500 characters).
+      return Promise.resolve({
+        allowEvent: false,
+        errorMessage: prompt.message,
+        cancelLabel: "See why",
+        commandId: "msgComposeOpenPaneButton"
+      });
     }
     if (action === "warn") {
       return Promise.resolve({

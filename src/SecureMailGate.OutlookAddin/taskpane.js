@@ -18,7 +18,9 @@
     });
   }
 
+  // Opened from a Smart Alerts dialog ("See why") or the ribbon: check at once, and again on request.
   Office.onReady(function () {
     document.getElementById("check").onclick = run;
+    run();
   });
 }());

@@ -70,6 +70,19 @@ public sealed class EvaluateTests
     }
 
     [Test]
+    public async Task Every_blocked_recipient_is_explained_in_the_details_and_the_dialog_stays_within_500_characters()
+    {
+        (_, JsonElement answer) = await _service.EvaluateAsync(Messages.ClinicLetter("01234567890@efaxsend.com", "colleague@old.gsi.gov.uk", "x@rcfax.com"));
+
+        JsonElement prompt = answer.GetProperty("prompt");
+        string details = prompt.GetProperty("details").GetString()!;
+        Assert.That(details, Does.Contain("Your message was not delivered to 01234567890@efaxsend.com.")
+            .And.Contain("Your message was not delivered to colleague@old.gsi.gov.uk.")
+            .And.Contain("Your message was not delivered to x@rcfax.com."));
+        Assert.That(prompt.GetProperty("message").GetString()!.Length, Is.LessThanOrEqualTo(500));
+    }
+
+    [Test]
     public async Task Block_beats_encrypt_when_both_apply()
     {
         (_, JsonElement answer) = await _service.EvaluateAsync(Messages.ClinicLetter("jane.patient1984@gmail.com", "01234567890@efaxsend.com"));

@@ -63,8 +63,11 @@ public static class SenderMessages
         string message = string.Join("\n", paragraphs);
         if (message.Length > SenderPrompt.MaxDialogLength)
         {
-            const string more = " Other recipients were stopped too: select SecureMailGate on the ribbon to see why.";
-            message = Clip(paragraphs[0], SenderPrompt.MaxDialogLength - (groups.Count > 1 ? more.Length : 0)) + (groups.Count > 1 ? more : string.Empty);
+            // The first explanation in full, and where to read the others (the add-in's "See why" opens its pane).
+            int others = blocked.Count - groups[0].Count();
+            string more = others == 0 ? string.Empty
+                : $" {others} other recipient{(others == 1 ? " was" : "s were")} stopped too: select See why to read what to do for each.";
+            message = Clip(paragraphs[0], SenderPrompt.MaxDialogLength - more.Length) + more;
         }
 
         return new SenderPrompt("block", message, details, null, encryption.Token);
