@@ -62,7 +62,7 @@ public sealed class CompoundFileAttachmentReader : AttachmentReader
         if (office || outlook)
         {
             // No text extractor for binary Office or .msg: say so rather than pass it as clean.
-            context.Report(FindingKinds.UnreadableAttachment, Confidence.High);
+            context.Report(FindingKinds.UnreadableAttachment, Confidence.High, FindingReasons.UnsupportedFormat);
         }
     }
 
