@@ -121,7 +121,7 @@ public sealed class SendTests
         Assert.That(outlook.AttachmentReads, Is.EqualTo(3), "the cloud attachment is a link, as the gateway sees it");
         Assert.That(sent.AllowEvent, Is.False);
         Assert.That(sent.Subject, Is.EqualTo("[secure] Documents"));
-        Assert.That(sent.ErrorMessage, Does.Contain("an NHS number in a"));
+        Assert.That(sent.ErrorMessage, Does.Contain("appears to contain an NHS number in attachment 2, and carer@hotmail.co.uk"), "the letter is the second attachment, after the inline logo");
         Assert.That(sent.ErrorMessage, Does.Not.Contain("jane-doe").And.Not.Contain("referral"));
     }
 

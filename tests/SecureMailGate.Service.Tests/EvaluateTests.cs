@@ -121,7 +121,7 @@ public sealed class EvaluateTests
         JsonElement prompt = answer.GetProperty("prompt");
         Assert.That(prompt.GetProperty("action").GetString(), Is.EqualTo("encrypt"));
         string message = prompt.GetProperty("message").GetString()!;
-        Assert.That(message, Does.Contain("an NHS number in a").Or.Contain("an NHS number in attachment 1"));
+        Assert.That(message, Does.Contain("appears to contain an NHS number in attachment 1, and carer@hotmail.co.uk"));
         Assert.That(message + prompt.GetProperty("details").GetString(), Does.Not.Contain("jane-doe"));
     }
 

@@ -32,7 +32,7 @@ public static class FindingWords
             .ToArray();
     }
 
-    /// <summary>Where a finding is, in words: "in the subject", "in the body", "in attachment 2", "in an attachment".</summary>
+    /// <summary>Where a finding is, in words: "in the subject", "in the body", "in attachment 2" (its position in the message).</summary>
     /// <param name="location">The finding's location.</param>
     public static string Where(string location)
     {
@@ -58,8 +58,8 @@ public static class FindingWords
 
         if (location.StartsWith("attachment:", StringComparison.Ordinal))
         {
-            // Locations by position (attachment:2.zip/3.txt) name the outer attachment's number; older locations carry a
-            // file name, which is never repeated to anyone.
+            // attachment:2.zip/3.txt is in the message's second attachment; anything else after "attachment:" is said
+            // only as "an attachment", never repeated.
             string rest = location.Substring("attachment:".Length);
             string first = new string(rest.TakeWhile(char.IsDigit).ToArray());
             return first.Length > 0 && (first.Length == rest.Length || rest[first.Length] is '.' or '/')
