@@ -6,7 +6,7 @@
     Run in the Exchange Management Shell (Exchange 2019 CU12 or later, or 2016 CU22 or later) as an Organization
     Management member. The script downloads https://<service>/addin/manifest.xml (already pointing at that service),
     checks it is the SecureMailGate manifest, and installs it with New-App -OrganizationApp -FileData, enabled for
-    everyone (or for -Users only, to pilot). An add-in already installed is replaced (Remove-App, then New-App).
+    everyone and always on (or for -Users only, to pilot). An add-in already installed is replaced (Remove-App, then New-App).
 
 .PARAMETER ServiceUrl
     The verdict service, e.g. https://securemailgate.ourtrust.nhs.uk:8443.
@@ -48,10 +48,10 @@ if ($installed.Count -gt 0) {
 
 $bytes = [System.IO.File]::ReadAllBytes($manifestPath)
 if ($Users) {
-    New-App -OrganizationApp -FileData $bytes -DefaultStateForUser Enabled -ProvidedTo SpecificUsers -UserList $Users | Out-Null
+    New-App -OrganizationApp -FileData $bytes -DefaultStateForUser AlwaysEnabled -ProvidedTo SpecificUsers -UserList $Users | Out-Null
     Write-Host "SecureMailGate: add-in installed for $($Users.Count) pilot user(s)."
 } else {
-    New-App -OrganizationApp -FileData $bytes -DefaultStateForUser Enabled -ProvidedTo Everyone | Out-Null
+    New-App -OrganizationApp -FileData $bytes -DefaultStateForUser AlwaysEnabled -ProvidedTo Everyone | Out-Null
     Write-Host 'SecureMailGate: add-in installed for everyone. Outlook picks it up within a few hours (restart Outlook to see it sooner).'
 }
 Remove-Item -Path $manifestPath -Force

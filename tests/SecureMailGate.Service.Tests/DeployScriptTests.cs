@@ -63,9 +63,9 @@ public sealed class DeployScriptTests
         string[] calls = Invoke(shell, "$global:SmgCalls").Select(o => o.ToString()).ToArray();
         Assert.That(calls, Is.EqualTo(new[]
         {
-            "New-App Enabled Everyone ",
+            "New-App AlwaysEnabled Everyone ",
             "Remove-App 6f1d0c5e-3a1b-4f4e-9a53-2b7d8c9e5a10",
-            "New-App Enabled SpecificUsers priya.shah,amara.okafor",
+            "New-App AlwaysEnabled SpecificUsers priya.shah,amara.okafor",
         }));
         Assert.That(Invoke(shell, "$global:SmgApps.Count").Single().BaseObject, Is.EqualTo(1), "one add-in, replaced");
         byte[] installed = (byte[])Invoke(shell, ",($global:SmgApps[0].FileData)").Single().BaseObject;

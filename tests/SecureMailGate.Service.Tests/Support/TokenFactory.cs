@@ -86,6 +86,10 @@ public sealed class TokenFactory : IDisposable
         return signed + "." + Base64Url.Encode(signature);
     }
 
+    /// <summary>Signs bytes with the stand-in Exchange's key (RS256), for tokens of a shape <see cref="Create"/> does not make.</summary>
+    /// <param name="data">The header and payload, as sent.</param>
+    public byte[] SignForTest(byte[] data) => _key.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+
     /// <summary>Disposes the key and certificate.</summary>
     public void Dispose()
     {
