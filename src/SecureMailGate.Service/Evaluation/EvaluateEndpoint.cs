@@ -59,7 +59,9 @@ public sealed partial class EvaluateEndpoint
         try
         {
             using ComposedMessage message = await ReadAsync(context.Request, timeout.Token).ConfigureAwait(false);
-            Verdict verdict = await Task.Run(() => policy.Engine.Evaluate(message.Message, message.Sender, message.Recipients, timeout.Token), timeout.Token).ConfigureAwait(false);
+            // The engine stops at its own time budget too; the answer never waits longer than the service's limit.
+            Verdict verdict = await Task.Run(() => policy.Engine.Evaluate(message.Message, message.Sender, message.Recipients, timeout.Token), timeout.Token)
+                .WaitAsync(_settings.RequestTimeout, context.RequestAborted).ConfigureAwait(false);
             SenderPrompt prompt = SenderMessages.For(verdict, message.Subject, policy.Options);
             byte[] body = EvaluationJson.Write(verdict, prompt);
             context.Response.StatusCode = StatusCodes.Status200OK;
@@ -85,7 +87,7 @@ public sealed partial class EvaluateEndpoint
         {
             // The add-in gave up (it lets the send go ahead); nobody is left to answer.
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
         {
             LogTimedOut(_log, (int)_settings.RequestTimeout.TotalSeconds);
             await Problem(context, StatusCodes.Status503ServiceUnavailable, "The check took too long. The gateway still checks the message when it is sent.").ConfigureAwait(false);
