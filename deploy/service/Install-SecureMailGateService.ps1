@@ -89,8 +89,7 @@ Get-ChildItem -Path $SourcePath | Where-Object { -not (($kept -contains $_.Name)
 
 # 3. Settings, on first install only.
 $settingsPath = Join-Path $InstallPath 'appsettings.json'
-if (-not (Test-Path $settingsPath) -or -not (Select-String -Path $settingsPath -Pattern '"AddinUrl"' -Quiet) -or
-    (Select-String -Path $settingsPath -Pattern 'ourtrust.nhs.uk:8443/addin' -Quiet)) {
+if (-not (Test-Path $settingsPath)) {
     $settings = [ordered]@{
         Kestrel = @{ Endpoints = @{ Https = @{ Url = "https://0.0.0.0:$Port"; Certificate = @{ Subject = $HostName; Store = 'My'; Location = 'LocalMachine'; AllowInvalid = $false } } } }
         SecureMailGate = [ordered]@{
@@ -118,8 +117,10 @@ if (-not $existing) {
 & sc.exe failure $ServiceName reset= 86400 actions= restart/5000/restart/5000/restart/60000 | Out-Null
 & icacls.exe $InstallPath /grant "${ServiceAccount}:(OI)(CI)RX" /T /Q | Out-Null
 & icacls.exe (Join-Path $InstallPath 'logs') /grant "${ServiceAccount}:(OI)(CI)M" /T /Q | Out-Null
-$keyName = $certificate.PrivateKey.Key.UniqueName
-$keyPath = @("$env:ProgramData\Microsoft\Crypto\RSA\MachineKeys\$keyName", "$env:ProgramData\Microsoft\Crypto\Keys\$keyName") | Where-Object { Test-Path $_ } | Select-Object -First 1
+# The private key's file: CNG keys (RSACng) and legacy CSP keys name it differently.
+$rsa = [System.Security.Cryptography.X509Certificates.RSACertificateExtensions]::GetRSAPrivateKey($certificate)
+$keyName = if ($rsa -is [System.Security.Cryptography.RSACng]) { $rsa.Key.UniqueName } elseif ($rsa) { $rsa.CspKeyContainerInfo.UniqueKeyContainerName } else { '' }
+$keyPath = @("$env:ProgramData\Microsoft\Crypto\RSA\MachineKeys\$keyName", "$env:ProgramData\Microsoft\Crypto\Keys\$keyName") | Where-Object { $keyName -and (Test-Path $_) } | Select-Object -First 1
 if ($keyPath) { & icacls.exe $keyPath /grant "${ServiceAccount}:R" /Q | Out-Null } else { Write-Warning "The certificate's private key file was not found: give $ServiceAccount read access to it (certlm.msc > Manage Private Keys)." }
 
 # 5. Firewall, start, check.
