@@ -94,6 +94,7 @@ public sealed class AuthenticationTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(response.Headers.Contains("Access-Control-Allow-Origin"), Is.False);
+        Assert.That(_service.Log.Text, Does.Contain($"Request refused (403): it came from the web origin https://evil.example, not the add-in's {_service.Origin}."));
     }
 
     [Test]
