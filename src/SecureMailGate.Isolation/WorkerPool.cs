@@ -159,12 +159,9 @@ public sealed class WorkerPool : IDisposable
     {
         lock (_gate)
         {
-            if (_disposed)
-            {
-                throw new ObjectDisposedException(nameof(WorkerPool));
-            }
-
-            return _idle.Count > 0 ? _idle.Pop() : null;
+            // A pool retired by a configuration reload may still be handed a message that was already on its way:
+            // it gets a worker of its own (closed after it answers) rather than an error that would defer the mail.
+            return !_disposed && _idle.Count > 0 ? _idle.Pop() : null;
         }
     }
 
