@@ -80,7 +80,7 @@ public sealed class SendTests
         Assert.That(sent.AllowEvent, Is.False);
         Assert.That(sent.SendModeOverride, Is.Null);
         Assert.That(sent.ErrorMessage, Does.StartWith("Your message was not delivered to 01234567890@efaxsend.com. "));
-        Assert.That(sent.ErrorMessage, Does.Contain("e-mail-to-fax or e-mail-to-text service").And.Contain("What to do:"));
+        Assert.That(sent.ErrorMessage, Does.Contain("is an e-mail-to-fax or e-mail-to-text").And.Contain("What to do:"));
         Assert.That(sent.ErrorMessage, Does.EndWith(" 1 other recipient was stopped too: select See why to read what to do for each."));
         Assert.That(sent.ErrorMessage!.Length, Is.LessThanOrEqualTo(500), "Outlook shows at most 500 characters");
         Assert.That((sent.CancelLabel, sent.CommandId), Is.EqualTo(("See why", "msgComposeOpenPaneButton")), "See why opens the pane that explains each recipient");
@@ -94,7 +94,7 @@ public sealed class SendTests
 
         Assert.That(sent.AllowEvent, Is.False);
         Assert.That(sent.SendModeOverride, Is.EqualTo("promptUser"));
-        Assert.That(sent.ErrorMessage, Does.StartWith("Please check before you send. To old.colleague@gsi.gov.uk: gsi.gov.uk has been shut down."));
+        Assert.That(sent.ErrorMessage, Does.StartWith("Please check before you send. To old.colleague@gsi.gov.uk: gsi.gov.uk has been switched off"));
         Assert.That(sent.ErrorMessage, Does.EndWith("Select Send Anyway to send it as it is, or Don't Send to change it."));
     }
 

@@ -5,6 +5,9 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using SecureMailGate.Core.Addressing;
+using SecureMailGate.Core.Notices;
+using SecureMailGate.Core.Policy;
 using SecureMailGate.Service.Tests.Support;
 
 namespace SecureMailGate.Service.Tests;
@@ -62,11 +65,9 @@ public sealed class EvaluateTests
 
         JsonElement prompt = answer.GetProperty("prompt");
         Assert.That(prompt.GetProperty("action").GetString(), Is.EqualTo("block"));
-        Assert.That(prompt.GetProperty("message").GetString(), Is.EqualTo(
-            "Your message was not delivered to 01234567890@efaxsend.com. The message appears to contain patient or personal data, "
-            + "and efaxsend.com is an e-mail-to-fax or e-mail-to-text service, which must never carry such data. "
-            + "What to do: send the information by secure e-mail instead (for example to the recipient's nhs.net address). "
-            + "Reason code: sensitive-to-prohibited-channel."));
+        var decision = new RecipientDecision("01234567890@efaxsend.com", "efaxsend.com", RecipientTier.ProhibitedChannel, RecipientAction.Block, new[] { "sensitive-to-prohibited-channel" });
+        Assert.That(prompt.GetProperty("message").GetString(), Is.EqualTo(BlockNotice.ExplainAsParagraph(decision, new EncryptionOptions())));
+        Assert.That(prompt.GetProperty("message").GetString(), Does.Contain("e-mail-to-fax").And.Contain("What to do:"));
     }
 
     [Test]
@@ -97,10 +98,11 @@ public sealed class EvaluateTests
 
         JsonElement prompt = answer.GetProperty("prompt");
         Assert.That(prompt.GetProperty("action").GetString(), Is.EqualTo("warn"));
-        Assert.That(prompt.GetProperty("message").GetString(), Is.EqualTo(
-            "Please check before you send. To old.colleague@gsi.gov.uk: gsi.gov.uk has been shut down. Your message was delivered but may never be read. "
-            + "What to do: ask the recipient for their current e-mail address and use that from now on. (Reason code: retired-domain)\n"
-            + "Select Send Anyway to send it as it is, or Don't Send to change it."));
+        string message = prompt.GetProperty("message").GetString()!;
+        Assert.That(message, Does.StartWith("Please check before you send. To old.colleague@gsi.gov.uk: gsi.gov.uk has been switched off"));
+        Assert.That(message, Does.Contain("What to do: ask the recipient for their current e-mail address").And.Contain("retired-domain"));
+        Assert.That(message, Does.Not.Contain("was delivered, but").And.Not.Contain("Lunch"));
+        Assert.That(message, Does.EndWith("\nSelect Send Anyway to send it as it is, or Don't Send to change it."));
     }
 
     [Test]

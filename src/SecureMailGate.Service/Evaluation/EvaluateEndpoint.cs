@@ -62,7 +62,7 @@ public sealed partial class EvaluateEndpoint
             // The engine stops at its own time budget too; the answer never waits longer than the service's limit.
             Verdict verdict = await Task.Run(() => policy.Engine.Evaluate(message.Message, message.Sender, message.Recipients, timeout.Token), timeout.Token)
                 .WaitAsync(_settings.RequestTimeout, context.RequestAborted).ConfigureAwait(false);
-            SenderPrompt prompt = SenderMessages.For(verdict, message.Subject, policy.Options);
+            SenderPrompt prompt = SenderMessages.For(verdict, message.Subject, policy.Options, _clock.GetUtcNow());
             byte[] body = EvaluationJson.Write(verdict, prompt);
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "application/json; charset=utf-8";

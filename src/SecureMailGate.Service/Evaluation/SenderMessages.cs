@@ -8,9 +8,9 @@ using SecureMailGate.Core.Policy;
 namespace SecureMailGate.Service.Evaluation;
 
 /// <summary>
-/// The words the add-in shows the sender, taken from the gateway's own notices so the prompt says what the bounce or the
-/// warning notice would have said. This is the only file of the service that uses <c>SecureMailGate.Core.Notices</c>:
-/// when notice wording moves to templates, only this file changes.
+/// The words the add-in shows the sender, taken from the gateway's own notices, rendered with the policy's notice
+/// templates (<c>config/notices/</c>), so the prompt says what the bounce or the warning notice would have said. This is
+/// the only file of the service that uses <c>SecureMailGate.Core.Notices</c>.
 /// </summary>
 public static class SenderMessages
 {
@@ -19,8 +19,9 @@ public static class SenderMessages
     /// <summary>The prompt for a verdict: block beats encrypt beats warn beats allow; monitor mode always allows.</summary>
     /// <param name="verdict">The engine's verdict.</param>
     /// <param name="subject">The subject as the sender wrote it.</param>
-    /// <param name="options">The policy that decided.</param>
-    public static SenderPrompt For(Verdict verdict, string? subject, PolicyOptions options)
+    /// <param name="options">The policy that decided (its notice templates give the words).</param>
+    /// <param name="now">When the message was checked (the warning notice names the time).</param>
+    public static SenderPrompt For(Verdict verdict, string? subject, PolicyOptions options, DateTimeOffset now)
     {
         if (verdict is null || options is null)
         {
@@ -37,7 +38,7 @@ public static class SenderMessages
         var blocked = verdict.Decisions.Where(d => d.Action == RecipientAction.Block).ToList();
         if (blocked.Count > 0)
         {
-            return Block(blocked, options.Encryption);
+            return Block(blocked, options);
         }
 
         var encrypted = verdict.Decisions.Where(d => d.Action == RecipientAction.Encrypt).ToList();
@@ -46,19 +47,20 @@ public static class SenderMessages
             return Encrypt(encrypted, verdict, subject, options);
         }
 
-        SenderNotice? warning = WarnNotice.Compose(verdict, subject);
-        return warning is null ? Allow(token) : Warn(warning, token);
+        SenderNotice? warning = WarnNotice.Compose(verdict, now, options);
+        return warning is null ? Allow(token) : Warn(warning, verdict, token);
     }
 
     private static SenderPrompt Allow(string token) => new("allow", null, null, null, token);
 
-    private static SenderPrompt Block(IReadOnlyList<RecipientDecision> blocked, EncryptionOptions encryption)
+    private static SenderPrompt Block(IReadOnlyList<RecipientDecision> blocked, PolicyOptions options)
     {
+        EncryptionOptions encryption = options.Encryption;
         // Each recipient in the words of the bounce the gateway would send; recipients stopped for the same reason share
         // one explanation in the dialog, which holds 500 characters.
-        string details = string.Join("\n\n", blocked.Select(d => BlockNotice.ExplainAsParagraph(d, encryption)));
+        string details = string.Join("\n\n", blocked.Select(d => BlockNotice.ExplainAsParagraph(d, encryption, options.Notices)));
         var groups = blocked.GroupBy(d => d.Reasons.Count > 0 ? d.Reasons[0] : string.Empty).ToList();
-        var paragraphs = groups.Select(g => BlockNotice.ExplainAsParagraph(g.First(), encryption)
+        var paragraphs = groups.Select(g => BlockNotice.ExplainAsParagraph(g.First(), encryption, options.Notices)
             + (g.Count() > 1 ? " The same applies to " + NameList(g.Skip(1).Select(d => d.Address).ToList()) + "." : string.Empty)).ToList();
         string message = string.Join("\n", paragraphs);
         if (message.Length > SenderPrompt.MaxDialogLength)
@@ -94,15 +96,19 @@ public static class SenderMessages
         return new SenderPrompt("encrypt", message, details, WithToken(subject, token), token);
     }
 
-    private static SenderPrompt Warn(SenderNotice notice, string token)
+    private static SenderPrompt Warn(SenderNotice notice, Verdict verdict, string token)
     {
-        // The warning notice's recipient paragraphs (indented "why" and "what to do" lines under "To <address>:"),
-        // without its delivered-already opening and closing lines.
-        var lines = notice.Body.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n');
+        // The warning notice's recipient blocks (from "To <first warned address>:" to its last "Reason code" line),
+        // without its delivered-already opening and closing lines; the whole body if the templates are shaped otherwise.
+        var lines = notice.Body.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n').ToList();
+        string first = verdict.Decisions.First(d => d.Action == RecipientAction.Warn).Address;
+        int start = lines.FindIndex(l => l.StartsWith("To " + first, StringComparison.Ordinal));
+        int end = lines.FindLastIndex(l => l.TrimStart().StartsWith("(Reason code", StringComparison.Ordinal));
+        var kept = start >= 0 && end >= start ? lines.GetRange(start, end - start + 1) : lines;
         var body = new StringBuilder();
-        foreach (string line in lines.Where(l => l.StartsWith("To ", StringComparison.Ordinal) || l.StartsWith("  ", StringComparison.Ordinal)))
+        foreach (string line in kept.Select(l => l.Trim()).Where(l => l.Length > 0))
         {
-            body.Append(body.Length == 0 ? string.Empty : line.StartsWith("To ", StringComparison.Ordinal) ? "\n" : " ").Append(line.Trim());
+            body.Append(body.Length == 0 ? string.Empty : line.StartsWith("To ", StringComparison.Ordinal) ? "\n" : " ").Append(line);
         }
 
         const string opening = "Please check before you send. ";
