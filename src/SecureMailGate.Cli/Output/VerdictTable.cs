@@ -23,10 +23,18 @@ internal static class VerdictTable
 
         if (verdict.Findings.Count > 0)
         {
-            var findings = new Table().Title("Findings").AddColumns("Kind", "Location", "Confidence", "Why not inspected");
+            // The "why" column appears only when something could not be inspected.
+            bool why = verdict.Findings.Any(f => f.Reason is { Length: > 0 });
+            var findings = new Table().Title("Findings").AddColumns("Kind", "Location", "Confidence");
+            if (why)
+            {
+                findings.AddColumn("Why not inspected");
+            }
+
             foreach (Finding f in verdict.Findings)
             {
-                findings.AddRow(Markup.Escape(f.Kind), Markup.Escape(f.Location), f.Confidence.ToWireName(), Markup.Escape(f.Reason ?? string.Empty));
+                string[] cells = { Markup.Escape(f.Kind), Markup.Escape(f.Location), f.Confidence.ToWireName() };
+                findings.AddRow(why ? cells.Append(Markup.Escape(f.Reason ?? string.Empty)).ToArray() : cells);
             }
 
             console.Write(findings);
