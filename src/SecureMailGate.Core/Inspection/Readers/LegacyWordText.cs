@@ -11,7 +11,8 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// the <c>WordDocument</c> stream, as cp1252 bytes or UTF-16. Every story is in it: body, headers and footers,
 /// footnotes, comments, text boxes, and field instructions (between the 0x13 and 0x14 marks) with their results.
 /// Text comes out in pieces of at most <see cref="ChunkChars"/> characters, each charged to the budget, so pieces
-/// that point at the same bytes again and again cannot expand past the limit.
+/// that point at the same bytes again and again cannot expand past the limit; when the pieces' declared lengths
+/// already add up to more than the budget has left, that is a limit before anything is read.
 /// </summary>
 internal static class LegacyWordText
 {
@@ -42,6 +43,18 @@ internal static class LegacyWordText
 
         byte[] clx = ReadAt(file, table, fcClx, lcbClx);
         List<Piece> pieces = Pieces(clx);
+        long declared = 0;
+        foreach (Piece piece in pieces)
+        {
+            declared += piece.Characters;
+        }
+
+        if (declared > budget.Limits.MaxExpandedBytes - budget.ExpandedBytes)
+        {
+            // Pieces may point at the same bytes again and again: what they add up to is stopped before any is read.
+            throw new InspectionLimitException($"More than {budget.Limits.MaxExpandedBytes} bytes would have to be expanded.");
+        }
+
         return Text(file, wordDocument, pieces, budget);
     }
 
