@@ -92,7 +92,7 @@ public sealed class SecureMailGateEngine
             throw new ArgumentNullException(nameof(recipients));
         }
 
-        return Decide(null, sender, recipients, InspectedMessage.Limit(null).Result, _clock.GetTimestamp());
+        return Decide(null, sender, recipients, InspectedMessage.Limit(null, FindingReasons.NotMime).Result, _clock.GetTimestamp());
     }
 
     private Verdict Evaluate(MimeMessage message, string? sender, IReadOnlyList<string> recipients, long started, CancellationToken cancellationToken)

@@ -13,7 +13,10 @@ namespace SecureMailGate.Core;
 /// </summary>
 public static class VerdictJsonWriter
 {
-    /// <summary>Writes <c>"findings": [ { "kind", "location", "confidence" } ]</c>.</summary>
+    /// <summary>
+    /// Writes <c>"findings": [ { "kind", "location", "confidence", "reason"? } ]</c>; <c>reason</c> only for findings
+    /// that say why something could not be inspected.
+    /// </summary>
     /// <param name="json">The writer, inside an object.</param>
     /// <param name="findings">The findings.</param>
     public static void WriteFindings(Utf8JsonWriter json, IEnumerable<Finding> findings)
@@ -30,6 +33,11 @@ public static class VerdictJsonWriter
             json.WriteString("kind", finding.Kind);
             json.WriteString("location", finding.Location);
             json.WriteString("confidence", finding.Confidence.ToWireName());
+            if (finding.Reason is { Length: > 0 } reason)
+            {
+                json.WriteString("reason", reason);
+            }
+
             json.WriteEndObject();
         }
 

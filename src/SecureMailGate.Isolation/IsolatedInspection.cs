@@ -60,7 +60,7 @@ public sealed class IsolatedInspection : IMessageInspection
             }
             catch (FormatException)
             {
-                return InspectedMessage.Limit(null);
+                return InspectedMessage.Limit(null, FindingReasons.NotMime);
             }
 
             using (message)

@@ -126,7 +126,13 @@ public sealed class WorkerPool : IDisposable
                 worker.Kill();
                 worker.Dispose();
                 _log(string.Format(CultureInfo.InvariantCulture, "Inspection worker {0} {1} while inspecting message {2}; it was killed and the message is treated as sensitive (inspection-limit).", worker.Id, failure ?? "sent an empty reply", messageId ?? "(no id)"));
-                return InspectedMessage.Limit(messageId);
+                string reason = failure switch
+                {
+                    WorkerProcess.TimedOut => FindingReasons.TimeBudget,
+                    WorkerProcess.OverMemory => FindingReasons.MemoryCap,
+                    _ => FindingReasons.WorkerFailed,
+                };
+                return InspectedMessage.Limit(messageId, reason);
             }
 
             worker.Served++;

@@ -42,6 +42,12 @@ internal sealed class WorkerProcess : IDisposable
         return new WorkerProcess(process);
     }
 
+    /// <summary>The failure reported when the worker ran past its deadline.</summary>
+    public const string TimedOut = "exceeded the time budget and grace";
+
+    /// <summary>The failure reported when the worker's working set passed the memory cap.</summary>
+    public const string OverMemory = "exceeded the memory cap";
+
     /// <summary>
     /// Sends one request and waits for the reply under the watchdog. Returns the reply frame, or null with the reason
     /// the worker was killed (the caller must then discard this worker).
@@ -68,12 +74,12 @@ internal sealed class WorkerProcess : IDisposable
 
             if (elapsed.Elapsed > deadline)
             {
-                return Fail(exchange, "exceeded the time budget and grace");
+                return Fail(exchange, TimedOut);
             }
 
             if (WorkingSet() > memoryCapBytes)
             {
-                return Fail(exchange, "exceeded the memory cap");
+                return Fail(exchange, OverMemory);
             }
         }
 

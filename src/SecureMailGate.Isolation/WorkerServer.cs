@@ -74,7 +74,7 @@ public static class WorkerServer
         }
         catch (FormatException)
         {
-            return InspectedMessage.Limit(null);
+            return InspectedMessage.Limit(null, FindingReasons.NotMime);
         }
 
         using (message)
@@ -91,7 +91,7 @@ public static class WorkerServer
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 // A reader bug the inspector did not contain: the message cannot be shown clean.
-                return InspectedMessage.Limit(InspectedMessage.Bracketed(message.MessageId));
+                return InspectedMessage.Limit(InspectedMessage.Bracketed(message.MessageId), FindingReasons.ReaderFailed);
             }
         }
     }

@@ -130,7 +130,7 @@ internal sealed class AgentHarness
             Options.Mode,
             "<m1@ourtrust.nhs.uk>",
             decisions.Any(d => d.Action != RecipientAction.Allow),
-            new[] { new Finding(FindingKinds.NhsNumber, "attachment:letter.docx", Confidence.High) },
+            new[] { new Finding(FindingKinds.NhsNumber, "attachment:1.docx", Confidence.High) },
             decisions,
             TimeSpan.FromMilliseconds(4),
             Array.Empty<string>(),

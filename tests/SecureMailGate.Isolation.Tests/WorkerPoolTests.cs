@@ -23,7 +23,7 @@ public sealed class WorkerPoolTests
         {
             Assert.That(fixture.Pool.WorkersStarted, Is.EqualTo(1));
             Assert.That(verdict.MessageId, Is.EqualTo("<test@ourtrust.nhs.uk>"));
-            Assert.That(verdict.Findings, Has.Some.Matches<Finding>(f => f.Kind == FindingKinds.NhsNumber && f.Location == "attachment:notes.txt"));
+            Assert.That(verdict.Findings, Has.Some.Matches<Finding>(f => f.Kind == FindingKinds.NhsNumber && f.Location == "attachment:1.txt"));
             Assert.That(verdict.Sensitive, Is.True);
             Assert.That(verdict.Decisions.Single().Action, Is.Not.EqualTo(RecipientAction.Allow));
             Assert.That(fixture.Log, Is.Empty);
@@ -61,7 +61,7 @@ public sealed class WorkerPoolTests
 
         Assert.Multiple(() =>
         {
-            AssertLimited(crashed);
+            AssertLimited(crashed, FindingReasons.WorkerFailed);
             Assert.That(next.Findings.Select(f => f.Kind), Does.Contain(FindingKinds.NhsNumber).And.No.Contain(FindingKinds.InspectionLimit));
             Assert.That(fixture.Pool.WorkersStarted, Is.EqualTo(2), "a fresh worker inspected the next message");
             Assert.That(fixture.Log.Single(), Does.Contain("<bad@ourtrust.nhs.uk>").And.Contain("ended unexpectedly"));
@@ -80,7 +80,7 @@ public sealed class WorkerPoolTests
 
         Assert.Multiple(() =>
         {
-            AssertLimited(verdict);
+            AssertLimited(verdict, FindingReasons.TimeBudget);
             Assert.That(watch.Elapsed, Is.GreaterThan(TimeSpan.FromSeconds(1.9)).And.LessThan(TimeSpan.FromSeconds(15)));
             Assert.That(fixture.Log.Single(), Does.Contain("time budget"));
         });
@@ -96,7 +96,7 @@ public sealed class WorkerPoolTests
 
         Assert.Multiple(() =>
         {
-            AssertLimited(verdict);
+            AssertLimited(verdict, FindingReasons.MemoryCap);
             Assert.That(fixture.Log.Single(), Does.Contain("memory cap"));
         });
     }
@@ -158,9 +158,10 @@ public sealed class WorkerPoolTests
         Assert.That(() => inspection.Inspect(mime, null, default), Throws.InvalidOperationException.With.Message.Contains("inproc"));
     }
 
-    private static void AssertLimited(Verdict verdict)
+    private static void AssertLimited(Verdict verdict, string reason)
     {
-        Assert.That(verdict.Findings, Is.EqualTo(new[] { new Finding(FindingKinds.InspectionLimit, "message", Confidence.High) }));
+        // The audit and the CLI say why the message could not be inspected.
+        Assert.That(verdict.Findings, Is.EqualTo(new[] { new Finding(FindingKinds.InspectionLimit, "message", Confidence.High, reason) }));
         Assert.That(verdict.Sensitive, Is.True);
         Assert.That(verdict.Decisions.Single().Action, Is.Not.EqualTo(RecipientAction.Allow));
     }

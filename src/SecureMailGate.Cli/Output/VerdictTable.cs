@@ -23,10 +23,10 @@ internal static class VerdictTable
 
         if (verdict.Findings.Count > 0)
         {
-            var findings = new Table().Title("Findings").AddColumns("Kind", "Location", "Confidence");
+            var findings = new Table().Title("Findings").AddColumns("Kind", "Location", "Confidence", "Why not inspected");
             foreach (Finding f in verdict.Findings)
             {
-                findings.AddRow(Markup.Escape(f.Kind), Markup.Escape(f.Location), f.Confidence.ToWireName());
+                findings.AddRow(Markup.Escape(f.Kind), Markup.Escape(f.Location), f.Confidence.ToWireName(), Markup.Escape(f.Reason ?? string.Empty));
             }
 
             console.Write(findings);

@@ -20,11 +20,11 @@ public sealed class AttachmentContext
         Depth = depth;
     }
 
-    /// <summary>The attachment's path, e.g. <c>outer.zip/inner.docx</c>.</summary>
+    /// <summary>The attachment's path of positions, e.g. <c>2.zip/1.docx</c> (never its name).</summary>
     public string Path { get; }
 
-    /// <summary>The finding location, e.g. <c>attachment:outer.zip/inner.docx</c>.</summary>
-    public string Location => "attachment:" + Path;
+    /// <summary>The finding location, e.g. <c>attachment:2.zip/1.docx</c>.</summary>
+    public string Location => InspectionSession.AttachmentLocation(Path);
 
     /// <summary>Nesting depth: 1 for a file attached to the message, 2 for a file inside it, and so on.</summary>
     public int Depth { get; }
@@ -61,12 +61,21 @@ public sealed class AttachmentContext
     /// <param name="confidence">Its confidence.</param>
     public void Report(string kind, Confidence confidence) => _session.Findings.Add(new Finding(kind, Location, confidence));
 
+    /// <summary>
+    /// Reports that this attachment (or part of it) could not be inspected, with the reason, e.g.
+    /// <see cref="FindingKinds.UnreadableAttachment"/> with <see cref="FindingReasons.Damaged"/>.
+    /// </summary>
+    /// <param name="kind">The finding kind.</param>
+    /// <param name="confidence">Its confidence.</param>
+    /// <param name="reason">A <see cref="FindingReasons"/> code: why, never what.</param>
+    public void Report(string kind, Confidence confidence, string reason) => _session.Findings.Add(new Finding(kind, Location, confidence, reason));
+
     /// <summary>Inspects a file found inside this one (an archive entry, an embedded object).</summary>
     /// <param name="name">Its name inside this attachment.</param>
     /// <param name="content">Its content; read once, not disposed.</param>
     /// <exception cref="InspectionLimitException">The nesting depth or another limit is exceeded.</exception>
     public void InspectNested(string name, Stream content) =>
-        _session.InspectAttachment(Path + "/" + (name ?? string.Empty), string.Empty, content, Depth + 1);
+        _session.InspectAttachment(_session.NextSegment(Path + "/", name), name ?? string.Empty, string.Empty, content, Depth + 1);
 
     /// <summary>Inspects a whole message found inside this attachment (e.g. an attached <c>.eml</c>).</summary>
     /// <param name="message">The parsed message.</param>

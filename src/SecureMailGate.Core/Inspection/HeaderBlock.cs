@@ -79,7 +79,7 @@ internal static class HeaderBlock
             }
         }
 
-        throw new InspectionLimitException($"The message's header block is longer than {maxBytes} bytes.");
+        throw new InspectionLimitException(FindingReasons.HeaderSize, $"The message's header block is longer than {maxBytes} bytes.");
     }
 
     /// <summary>

@@ -11,8 +11,9 @@ public sealed record InspectedMessage(string? MessageId, InspectionResult Result
     /// insecure recipient.
     /// </summary>
     /// <param name="messageId">The Message-ID when known.</param>
-    public static InspectedMessage Limit(string? messageId) =>
-        new(messageId, new InspectionResult(new[] { new Finding(FindingKinds.InspectionLimit, "message", Confidence.High) }, false));
+    /// <param name="reason">Why, as a <see cref="FindingReasons"/> code (e.g. <c>not-mime</c>, <c>worker-failed</c>).</param>
+    public static InspectedMessage Limit(string? messageId, string reason) =>
+        new(messageId, new InspectionResult(new[] { new Finding(FindingKinds.InspectionLimit, "message", Confidence.High, reason) }, false));
 
     /// <summary>The Message-ID of a parsed message as the verdict reports it: in angle brackets, or null.</summary>
     /// <param name="messageId">MimeKit's Message-ID (without brackets), or null.</param>

@@ -45,7 +45,7 @@ public sealed class InspectionBudget
         _bytes += count;
         if (_bytes > Limits.MaxExpandedBytes)
         {
-            throw new InspectionLimitException($"More than {Limits.MaxExpandedBytes} bytes would have to be expanded.");
+            throw new InspectionLimitException(FindingReasons.ExpandedBytes, $"More than {Limits.MaxExpandedBytes} bytes would have to be expanded.");
         }
 
         CheckTime();
@@ -61,7 +61,7 @@ public sealed class InspectionBudget
     {
         if (++_entries > Limits.MaxEntries)
         {
-            throw new InspectionLimitException($"More than {Limits.MaxEntries} parts or archive entries.");
+            throw new InspectionLimitException(FindingReasons.TooManyEntries, $"More than {Limits.MaxEntries} parts or archive entries.");
         }
 
         CheckTime();
@@ -74,7 +74,7 @@ public sealed class InspectionBudget
     {
         if (depth > Limits.MaxDepth)
         {
-            throw new InspectionLimitException($"Nested more than {Limits.MaxDepth} levels deep.");
+            throw new InspectionLimitException(FindingReasons.TooDeep, $"Nested more than {Limits.MaxDepth} levels deep.");
         }
     }
 
@@ -86,7 +86,7 @@ public sealed class InspectionBudget
     {
         if (expanded > 0 && expanded > Math.Max(compressed, 1) * (long)Limits.MaxRatio)
         {
-            throw new InspectionLimitException($"An archive entry expands more than {Limits.MaxRatio}:1.");
+            throw new InspectionLimitException(FindingReasons.ExpansionRatio, $"An archive entry expands more than {Limits.MaxRatio}:1.");
         }
     }
 
@@ -98,7 +98,7 @@ public sealed class InspectionBudget
         _cancellation.ThrowIfCancellationRequested();
         if (_clock.GetTimestamp() > _deadlineTicks)
         {
-            throw new InspectionLimitException("The inspection took longer than its time budget.");
+            throw new InspectionLimitException(FindingReasons.TimeBudget, "The inspection took longer than its time budget.");
         }
     }
 }

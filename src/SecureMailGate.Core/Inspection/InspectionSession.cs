@@ -18,6 +18,9 @@ internal sealed class InspectionSession
 {
     private readonly IReadOnlyList<IAttachmentReader> _readers;
 
+    /// <summary>How many attachments each container (by path prefix) has had so far.</summary>
+    private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
+
     public InspectionSession(TextScanner scanner, IReadOnlyList<IAttachmentReader> readers, InspectionBudget budget)
     {
         Scanner = scanner;
@@ -50,12 +53,11 @@ internal sealed class InspectionSession
 
                 break;
             case MessagePart { Message: { } inner } part:
-                string name = NameOf(part, inner);
-                InspectEmbeddedMessage(inner, prefix + name, depth);
+                InspectEmbeddedMessage(inner, NextSegment(prefix, NameOf(part)), depth);
                 break;
             case TnefPart tnef:
                 // A TNEF body belongs to the message that carries it; its attachments are that message's attachments.
-                InspectGuarded(prefix + NameOf(tnef), depth + 1, () =>
+                InspectGuarded(NextSegment(prefix, NameOf(tnef)), depth + 1, () =>
                 {
                     MimeMessage converted = tnef.ConvertToMessage();
                     InspectEntity(converted.Body, bodyLocation, prefix, depth);
@@ -65,31 +67,31 @@ internal sealed class InspectionSession
                 ScanTextPart(text, bodyLocation);
                 break;
             case ApplicationPkcs7Mime pkcs7:
-                string smimePath = prefix + NameOf(pkcs7);
+                string smimePath = NextSegment(prefix, NameOf(pkcs7));
                 InspectGuarded(smimePath, depth + 1, () => InspectPkcs7(pkcs7, bodyLocation, prefix, smimePath, depth + 1));
                 break;
             case MimePart opaque when opaque.ContentType.IsMimeType("multipart", "*") || opaque.ContentType.IsMimeType("message", "rfc822"):
                 // Nested deeper than the parser reads (MessageInspector.ParserOptions.MaxMimeDepth): the rest of the
                 // structure was kept as one unread part, so this is a limit, never silence.
-                Findings.Add(new Finding(FindingKinds.InspectionLimit, "attachment:" + prefix + NameOf(opaque), Confidence.High));
+                Findings.Add(new Finding(FindingKinds.InspectionLimit, AttachmentLocation(NextSegment(prefix, NameOf(opaque))), Confidence.High, FindingReasons.TooDeep));
                 break;
             case MimePart attachment:
-                string path = prefix + NameOf(attachment);
+                string name = NameOf(attachment) ?? string.Empty;
+                string path = NextSegment(prefix, name);
                 InspectGuarded(path, depth + 1, () =>
                 {
                     using Stream content = attachment.Content?.Open() ?? Stream.Null;
-                    InspectAttachment(path, attachment.ContentType.MimeType.ToLowerInvariant(), content, depth + 1);
+                    InspectAttachment(path, name, attachment.ContentType.MimeType.ToLowerInvariant(), content, depth + 1);
                 });
                 break;
         }
     }
 
-    /// <summary>Inspects a message attached to (or found inside) the one being inspected: all of it is located at <paramref name="path"/>.</summary>
     public void InspectEmbeddedMessage(MimeMessage message, string path, int depth)
     {
         InspectGuarded(path, depth + 1, () =>
         {
-            string location = "attachment:" + path;
+            string location = AttachmentLocation(path);
             if (message.Subject is { Length: > 0 } subject)
             {
                 Scanner.Scan(subject, location, Findings);
@@ -100,14 +102,13 @@ internal sealed class InspectionSession
     }
 
     /// <summary>Sniffs an attachment and hands it to the first reader that takes it.</summary>
-    public void InspectAttachment(string path, string mediaType, Stream content, int depth)
+    public void InspectAttachment(string path, string fileName, string mediaType, Stream content, int depth)
     {
         Budget.CheckDepth(depth);
         Budget.ChargeEntry();
         var budgeted = new BudgetedStream(content, Budget);
         byte[] head = new byte[AttachmentProbe.HeadLength];
         int headLength = ReadUpTo(budgeted, head);
-        string fileName = path.Substring(path.LastIndexOf('/') + 1);
         var probe = new AttachmentProbe(fileName, mediaType, new ReadOnlyMemory<byte>(head, 0, headLength));
         IAttachmentReader? reader = _readers.FirstOrDefault(r => r.CanRead(probe));
         if (reader is null)
@@ -121,10 +122,16 @@ internal sealed class InspectionSession
         {
             reader.Read(whole, context);
         }
-        catch (Exception ex) when (ex is not InspectionLimitException and not OperationCanceledException)
+        catch (InspectionLimitException limit)
+        {
+            // The innermost attachment names where the limit was reached; the inspection stops there.
+            limit.Location ??= context.Location;
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A corrupt or unsupported file: say so, and go on with the rest of the message.
-            Findings.Add(new Finding(FindingKinds.UnreadableAttachment, context.Location, Confidence.High));
+            Findings.Add(new Finding(FindingKinds.UnreadableAttachment, context.Location, Confidence.High, FindingReasons.Of(ex)));
         }
     }
 
@@ -136,7 +143,7 @@ internal sealed class InspectionSession
     {
         if (pkcs7.SecureMimeType != SecureMimeType.SignedData || pkcs7.Content is null)
         {
-            Findings.Add(new Finding(FindingKinds.UnreadableAttachment, "attachment:" + path, Confidence.High));
+            Findings.Add(new Finding(FindingKinds.UnreadableAttachment, AttachmentLocation(path), Confidence.High, FindingReasons.Encrypted));
             return;
         }
 
@@ -145,7 +152,7 @@ internal sealed class InspectionSession
         if (data.SignedContent is null)
         {
             // Detached signature without its content: nothing of the message is here to read.
-            Findings.Add(new Finding(FindingKinds.UnreadableAttachment, "attachment:" + path, Confidence.High));
+            Findings.Add(new Finding(FindingKinds.UnreadableAttachment, AttachmentLocation(path), Confidence.High, FindingReasons.DetachedSignature));
             return;
         }
 
@@ -179,15 +186,79 @@ internal sealed class InspectionSession
 
     private void InspectGuarded(string path, int depth, Action inspect)
     {
-        Budget.CheckDepth(depth);
         try
         {
+            Budget.CheckDepth(depth);
             inspect();
         }
-        catch (Exception ex) when (ex is not InspectionLimitException and not OperationCanceledException)
+        catch (InspectionLimitException limit)
         {
-            Findings.Add(new Finding(FindingKinds.UnreadableAttachment, "attachment:" + path, Confidence.High));
+            limit.Location ??= AttachmentLocation(path);
+            throw;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Findings.Add(new Finding(FindingKinds.UnreadableAttachment, AttachmentLocation(path), Confidence.High, FindingReasons.Of(ex)));
+        }
+    }
+
+    /// <summary>The location of the attachment at <paramref name="path"/> (positions, never names).</summary>
+    /// <param name="path">The attachment's path of segments, e.g. <c>2.zip/3.txt</c>.</param>
+    /// <returns><c>attachment:</c> and the path.</returns>
+    public static string AttachmentLocation(string path) => "attachment:" + path;
+
+    /// <summary>
+    /// The path of the next attachment in the container at <paramref name="prefix"/>: its 1-based position there
+    /// and, when the name ends in a short plain extension, that extension. The name itself never appears, because
+    /// names of files carry identifiers.
+    /// </summary>
+    /// <param name="prefix">The container's path followed by <c>/</c>, or empty for the message itself.</param>
+    /// <param name="name">The attachment's file name, used for its extension only.</param>
+    /// <returns>The attachment's path, e.g. <c>2.zip/3.txt</c>.</returns>
+    public string NextSegment(string prefix, string? name)
+    {
+        _positions.TryGetValue(prefix, out int position);
+        position++;
+        _positions[prefix] = position;
+        string extension = ExtensionOf(name);
+        return prefix + position.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + (extension.Length > 0 ? "." + extension : string.Empty);
+    }
+
+    /// <summary>
+    /// A file name's extension when it is one to five ASCII letters or digits with at least one letter (so no run of
+    /// digits from a name can reach a trace), lower-cased; otherwise empty.
+    /// </summary>
+    /// <param name="name">The file name.</param>
+    /// <returns>The extension without its dot, or empty.</returns>
+    internal static string ExtensionOf(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return string.Empty;
+        }
+
+        string trimmed = name!.Trim();
+        int dot = trimmed.LastIndexOf('.');
+        if (dot < 0 || dot == trimmed.Length - 1 || trimmed.Length - dot - 1 > 5)
+        {
+            return string.Empty;
+        }
+
+        bool letter = false;
+        for (int i = dot + 1; i < trimmed.Length; i++)
+        {
+            char c = trimmed[i];
+            bool isLetter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!isLetter && !(c >= '0' && c <= '9'))
+            {
+                return string.Empty;
+            }
+
+            letter |= isLetter;
+        }
+
+        return letter ? trimmed.Substring(dot + 1).ToLowerInvariant() : string.Empty;
     }
 
     private static Encoding EncodingOf(TextPart part)
@@ -203,26 +274,20 @@ internal sealed class InspectionSession
         }
     }
 
-    private static string NameOf(MimeEntity entity, MimeMessage? message = null)
+    private static string? NameOf(MimeEntity entity)
     {
         string? name = (entity as MimePart)?.FileName ?? entity.ContentDisposition?.FileName ?? entity.ContentType.Name;
-        if (string.IsNullOrWhiteSpace(name) && message is not null && !string.IsNullOrWhiteSpace(message.Subject))
+        if (!string.IsNullOrWhiteSpace(name))
         {
-            name = message.Subject + ".eml";
+            return name;
         }
 
-        if (string.IsNullOrWhiteSpace(name))
+        return entity switch
         {
-            name = entity switch
-            {
-                MessagePart => "message.eml",
-                TnefPart => "winmail.dat",
-                _ => "unnamed",
-            };
-        }
-
-        // A '/' inside a name would read as nesting.
-        return name!.Replace('/', '_').Replace('\\', '_').Trim();
+            MessagePart => "message.eml",
+            TnefPart => "winmail.dat",
+            _ => null,
+        };
     }
 
     private static int ReadUpTo(Stream stream, byte[] buffer)

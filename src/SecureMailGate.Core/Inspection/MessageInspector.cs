@@ -93,9 +93,13 @@ public sealed class MessageInspector
         {
             message = Parse(mime, budget, cancellationToken);
         }
-        catch (Exception ex) when (ex is FormatException or InspectionLimitException)
+        catch (InspectionLimitException limit)
         {
-            return InspectedMessage.Limit(null);
+            return InspectedMessage.Limit(null, limit.Limit);
+        }
+        catch (FormatException)
+        {
+            return InspectedMessage.Limit(null, FindingReasons.NotMime);
         }
 
         using (message)
@@ -155,14 +159,15 @@ public sealed class MessageInspector
             _scanner.Scan(subject, "subject", session.Findings);
             session.InspectEntity(message.Body, "body", string.Empty, depth: 0);
         }
-        catch (InspectionLimitException)
+        catch (InspectionLimitException limit)
         {
-            session.Findings.Add(new Finding(FindingKinds.InspectionLimit, "message", Confidence.High));
+            // Named where it was reached (the innermost attachment) and by which limit.
+            session.Findings.Add(new Finding(FindingKinds.InspectionLimit, limit.Location ?? "message", Confidence.High, limit.Limit));
         }
         catch (RegexMatchTimeoutException)
         {
             // A pattern that runs away on this text is a limit like any other.
-            session.Findings.Add(new Finding(FindingKinds.InspectionLimit, "message", Confidence.High));
+            session.Findings.Add(new Finding(FindingKinds.InspectionLimit, "message", Confidence.High, FindingReasons.PatternTimeout));
         }
 
         return new InspectionResult(Merge(session.Findings), IsAutoForwarded(message));

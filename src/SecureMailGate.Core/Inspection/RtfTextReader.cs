@@ -211,7 +211,7 @@ public sealed class RtfTextReader : PullTextReader
     {
         if (_depth >= MaxDepth)
         {
-            throw new InspectionLimitException($"RTF groups nested more than {MaxDepth} deep.");
+            throw new InspectionLimitException(FindingReasons.TooDeep, $"RTF groups nested more than {MaxDepth} deep.");
         }
 
         _depth++;

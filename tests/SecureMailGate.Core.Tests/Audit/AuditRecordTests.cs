@@ -18,7 +18,7 @@ public sealed class AuditRecordTests
             PolicyMode.Enforce,
             "<m1@ourtrust.nhs.uk>",
             true,
-            new[] { new Finding(FindingKinds.NhsNumber, "attachment:letter.docx", Confidence.High) },
+            new[] { new Finding(FindingKinds.NhsNumber, "attachment:1.docx", Confidence.High) },
             new[] { new RecipientDecision("a@gmail.com", "gmail.com", RecipientTier.External, RecipientAction.Encrypt, new[] { ReasonCodes.SensitiveToInsecure }) },
             TimeSpan.FromMilliseconds(12.34),
             new[] { "sender:audit@ourtrust.nhs.uk" },
@@ -42,7 +42,7 @@ public sealed class AuditRecordTests
             Assert.That(recipient.GetProperty("action").GetString(), Is.EqualTo("encrypt"));
             Assert.That(recipient.GetProperty("reasons")[0].GetString(), Is.EqualTo("sensitive-to-insecure"));
             Assert.That(finding.GetProperty("kind").GetString(), Is.EqualTo("nhs-number"));
-            Assert.That(finding.GetProperty("location").GetString(), Is.EqualTo("attachment:letter.docx"));
+            Assert.That(finding.GetProperty("location").GetString(), Is.EqualTo("attachment:1.docx"));
             Assert.That(finding.GetProperty("confidence").GetString(), Is.EqualTo("high"));
             Assert.That(json.GetProperty("exemptionsUsed")[0].GetString(), Is.EqualTo("sender:audit@ourtrust.nhs.uk"));
         });

@@ -92,7 +92,7 @@ public sealed class MessageInspectionTests
         string mime = "From: a@ourtrust.nhs.uk\nSubject: fwd\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nsee below\n" +
             "--b\nContent-Type: message/rfc822\nContent-Disposition: attachment; filename=referral.eml\n\n" + inner + "\n--b--\n";
         Verdict verdict = Evaluate.Mime(mime, Gmail);
-        Assert.That(verdict.Find("nhs-number", "attachment:referral.eml")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Find("nhs-number", "attachment:1.eml")?.Confidence, Is.EqualTo(Confidence.High));
         Assert.That(verdict.Find("nhs-number", "body"), Is.Null);
     }
 
@@ -101,7 +101,7 @@ public sealed class MessageInspectionTests
     {
         string mime = "From: a@ourtrust.nhs.uk\nSubject: list\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nhi\n" +
             "--b\nContent-Type: text/plain; name=list.txt\nContent-Disposition: attachment; filename=list.txt\n\npatient 943 476 5919\n--b--\n";
-        Assert.That(Evaluate.Mime(mime, Gmail).Find("nhs-number", "attachment:list.txt")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(Evaluate.Mime(mime, Gmail).Find("nhs-number", "attachment:1.txt")?.Confidence, Is.EqualTo(Confidence.High));
     }
 
     [Test]

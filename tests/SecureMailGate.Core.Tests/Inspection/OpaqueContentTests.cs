@@ -44,7 +44,7 @@ public sealed class OpaqueContentTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(verdict.Findings.Single(f => f.Kind == FindingKinds.UnreadableAttachment).Location, Is.EqualTo("attachment:smime.p7m"));
+            Assert.That(verdict.Findings.Single(f => f.Kind == FindingKinds.UnreadableAttachment).Location, Is.EqualTo("attachment:1.p7m"));
             Assert.That(verdict.For(Gmail).Action, Is.Not.EqualTo(RecipientAction.Allow));
         });
     }

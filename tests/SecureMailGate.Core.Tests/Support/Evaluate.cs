@@ -38,5 +38,8 @@ public static class Evaluate
     public static Finding? Find(this Verdict verdict, string kind, string location = "body") =>
         verdict.Findings.FirstOrDefault(f => f.Kind == kind && f.Location == location);
 
+    /// <summary>The first finding of <paramref name="kind"/>, wherever it is located.</summary>
+    public static Finding? FindKind(this Verdict verdict, string kind) => verdict.Findings.FirstOrDefault(f => f.Kind == kind);
+
     public static RecipientDecision For(this Verdict verdict, string address) => verdict.Decisions.Single(d => d.Address == address);
 }

@@ -29,12 +29,15 @@ internal sealed class ArchiveEntryContent : ForwardOnlyStream
     /// <summary>Whether the entry failed to read and no reader saw that failure.</summary>
     public bool FailedUnreported => _failure is not null && !_failureRaised;
 
+    /// <summary>Why the entry could not be read (a <see cref="FindingReasons"/> code).</summary>
+    public string FailureReason => _failure is null ? FindingReasons.ReaderFailed : FindingReasons.Of(_failure);
+
     protected override int ReadCore(byte[] buffer, int offset, int count)
     {
         if (_failure is not null)
         {
             _failureRaised = true;
-            throw new InvalidDataException("An archive entry could not be read.", _failure);
+            throw Unreadable(_failure);
         }
 
         try
@@ -54,9 +57,14 @@ internal sealed class ArchiveEntryContent : ForwardOnlyStream
             }
 
             _failureRaised = true;
-            throw new InvalidDataException("An archive entry could not be read.", ex);
+            throw Unreadable(ex);
         }
     }
+
+    /// <summary>The exception a reader sees: of a type that keeps the reason (an unsupported method, or damage).</summary>
+    private static Exception Unreadable(Exception cause) => FindingReasons.Of(cause) == FindingReasons.UnsupportedFormat
+        ? new NotSupportedException("An archive entry uses a method that cannot be read.", cause)
+        : new InvalidDataException("An archive entry could not be read.", cause);
 
     protected override void Dispose(bool disposing)
     {

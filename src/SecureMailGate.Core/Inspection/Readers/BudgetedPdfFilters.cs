@@ -59,7 +59,7 @@ internal sealed class BudgetedPdfFilters : IFilterProvider
     {
         if (Tripped is { } tripped)
         {
-            throw new InspectionLimitException(tripped.Message, tripped);
+            throw new InspectionLimitException(FindingReasons.Of(tripped), tripped.Message, tripped);
         }
     }
 
@@ -206,7 +206,7 @@ internal sealed class BudgetedPdfFilters : IFilterProvider
                     long remaining = _owner._budget.Limits.MaxExpandedBytes - _owner._budget.ExpandedBytes;
                     if (input.Length * MaxLzwExpansion > remaining)
                     {
-                        throw new InspectionLimitException("An LZW stream in a PDF could expand past the inspection limit.");
+                        throw new InspectionLimitException(FindingReasons.ExpandedBytes, "An LZW stream in a PDF could expand past the inspection limit.");
                     }
                 });
             }

@@ -74,7 +74,7 @@ internal static class CsvRows
             any = true;
             if (++rowChars > MaxRowChars)
             {
-                throw new InspectionLimitException($"A CSV row is longer than {MaxRowChars} characters.");
+                throw new InspectionLimitException(FindingReasons.RowTooLong, $"A CSV row is longer than {MaxRowChars} characters.");
             }
 
             if (quoted)
@@ -155,7 +155,7 @@ internal static class CsvRows
     {
         if (row.Count >= MaxFields)
         {
-            throw new InspectionLimitException($"A CSV row has more than {MaxFields} fields.");
+            throw new InspectionLimitException(FindingReasons.RowTooLong, $"A CSV row has more than {MaxFields} fields.");
         }
 
         // Empty fields are the common case in sparse exports: share one string rather than allocate each.

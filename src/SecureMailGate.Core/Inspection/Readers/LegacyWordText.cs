@@ -52,7 +52,7 @@ internal static class LegacyWordText
         if (declared > budget.Limits.MaxExpandedBytes - budget.ExpandedBytes)
         {
             // Pieces may point at the same bytes again and again: what they add up to is stopped before any is read.
-            throw new InspectionLimitException($"More than {budget.Limits.MaxExpandedBytes} bytes would have to be expanded.");
+            throw new InspectionLimitException(FindingReasons.ExpandedBytes, $"More than {budget.Limits.MaxExpandedBytes} bytes would have to be expanded.");
         }
 
         return Text(file, wordDocument, pieces, budget);

@@ -105,7 +105,7 @@ internal static class OpenXmlText
             if (!read)
             {
                 // A package the SDK opens but that has no document in it (damaged relationships): say so, never pass it as clean.
-                context.Report(FindingKinds.UnreadableAttachment, Confidence.High);
+                context.Report(FindingKinds.UnreadableAttachment, Confidence.High, FindingReasons.Damaged);
             }
 
             ScanProperties(document, parts, context);
@@ -606,7 +606,7 @@ internal static class OpenXmlText
     {
         if (directory.Entries.Count > budget.Limits.MaxEntries)
         {
-            throw new InspectionLimitException($"An Open XML package has more than {budget.Limits.MaxEntries} parts.");
+            throw new InspectionLimitException(FindingReasons.TooManyEntries, $"An Open XML package has more than {budget.Limits.MaxEntries} parts.");
         }
 
         budget.CheckTime();

@@ -86,13 +86,13 @@ public sealed class PdfAttachmentReader : AttachmentReader
             if (document.NumberOfPages > 0 && !found.Any && !encrypted)
             {
                 // Pages but no text layer: a scanned letter the detectors cannot see into.
-                context.Report(FindingKinds.UnreadableAttachment, Confidence.High);
+                context.Report(FindingKinds.UnreadableAttachment, Confidence.High, FindingReasons.NoText);
             }
         }
         catch (Exception ex) when (filters.Tripped is not null && ex is not InspectionLimitException and not OperationCanceledException)
         {
             // PdfPig wrapped the limit a filter reached (or failed after swallowing it): the limit is the outcome.
-            throw new InspectionLimitException(filters.Tripped.Message, ex);
+            throw new InspectionLimitException(FindingReasons.Of(filters.Tripped), filters.Tripped.Message, ex);
         }
         catch (Exception ex) when (encrypted && ex is not InspectionLimitException and not OperationCanceledException)
         {
@@ -155,12 +155,12 @@ public sealed class PdfAttachmentReader : AttachmentReader
     {
         if (pageGlyphs > MaxPageGlyphs)
         {
-            throw new InspectionLimitException($"A PDF page draws more than {MaxPageGlyphs} glyphs.");
+            throw new InspectionLimitException(FindingReasons.TooManyGlyphs, $"A PDF page draws more than {MaxPageGlyphs} glyphs.");
         }
 
         if (documentGlyphs + pageGlyphs > MaxDocumentGlyphs)
         {
-            throw new InspectionLimitException($"A PDF draws more than {MaxDocumentGlyphs} glyphs.");
+            throw new InspectionLimitException(FindingReasons.TooManyGlyphs, $"A PDF draws more than {MaxDocumentGlyphs} glyphs.");
         }
     }
 

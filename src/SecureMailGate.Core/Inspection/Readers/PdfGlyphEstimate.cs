@@ -52,7 +52,7 @@ internal sealed class PdfGlyphEstimate
             long glyphs = estimate.Page(page);
             if (glyphs > pageCap)
             {
-                throw new InspectionLimitException($"A PDF page could draw more than {pageCap} glyphs.");
+                throw new InspectionLimitException(FindingReasons.TooManyGlyphs, $"A PDF page could draw more than {pageCap} glyphs.");
             }
 
             pages.Add(glyphs);
@@ -160,7 +160,7 @@ internal sealed class PdfGlyphEstimate
 
         if (depth >= MaxFormNesting)
         {
-            throw new InspectionLimitException($"PDF forms nested more than {MaxFormNesting} deep.");
+            throw new InspectionLimitException(FindingReasons.TooDeep, $"PDF forms nested more than {MaxFormNesting} deep.");
         }
 
         long most = 0;
@@ -246,7 +246,7 @@ internal sealed class PdfGlyphEstimate
             inflated += read;
             if (inflated > remaining)
             {
-                throw new InspectionLimitException("A PDF content stream would expand past the inspection limit.");
+                throw new InspectionLimitException(FindingReasons.ExpandedBytes, "A PDF content stream would expand past the inspection limit.");
             }
 
             _budget.CheckTime();

@@ -64,7 +64,7 @@ internal static class PdfSideText
 
             if (++visited > MaxObjects)
             {
-                throw new InspectionLimitException($"A PDF has more than {MaxObjects} form fields and annotations.");
+                throw new InspectionLimitException(FindingReasons.TooManyEntries, $"A PDF has more than {MaxObjects} form fields and annotations.");
             }
 
             if (visited % 256 == 0)

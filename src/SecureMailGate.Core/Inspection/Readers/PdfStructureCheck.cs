@@ -126,7 +126,7 @@ internal sealed class PdfStructureCheck
         AddResourceReferences();
         if (_eager.HasCycle(_budget) || _parents.HasCycle(_budget))
         {
-            throw new InspectionLimitException("A PDF's objects refer to each other in a loop.");
+            throw new InspectionLimitException(FindingReasons.ReferenceLoop, "A PDF's objects refer to each other in a loop.");
         }
     }
 
@@ -287,7 +287,7 @@ internal sealed class PdfStructureCheck
     {
         if (_frames.Count >= MaxNesting)
         {
-            throw new InspectionLimitException($"A PDF nests arrays or dictionaries more than {MaxNesting} deep.");
+            throw new InspectionLimitException(FindingReasons.TooDeep, $"A PDF nests arrays or dictionaries more than {MaxNesting} deep.");
         }
 
         // A direct array or dictionary in the object's own dictionary (/Filter [/FlateDecode]): its names are collected.

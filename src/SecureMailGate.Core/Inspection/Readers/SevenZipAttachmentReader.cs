@@ -98,13 +98,13 @@ public sealed class SevenZipAttachmentReader : AttachmentReader
         {
             if (++files > budget.Limits.MaxEntries)
             {
-                throw new InspectionLimitException($"More than {budget.Limits.MaxEntries} archive entries.");
+                throw new InspectionLimitException(FindingReasons.TooManyEntries, $"More than {budget.Limits.MaxEntries} archive entries.");
             }
 
             long size = Math.Max(0, entry.Size);
             if (size > remaining - declared)
             {
-                throw new InspectionLimitException($"More than {budget.Limits.MaxExpandedBytes} bytes would have to be expanded.");
+                throw new InspectionLimitException(FindingReasons.ExpandedBytes, $"More than {budget.Limits.MaxExpandedBytes} bytes would have to be expanded.");
             }
 
             declared += size;

@@ -32,7 +32,7 @@ public sealed class TnefAttachmentReader : AttachmentReader
         if (!IsWhole(buffer))
         {
             // MimeKit reads damaged TNEF leniently and may find nothing at all: make the damage visible.
-            context.Report(FindingKinds.UnreadableAttachment, Confidence.High);
+            context.Report(FindingKinds.UnreadableAttachment, Confidence.High, FindingReasons.Damaged);
         }
 
         buffer.Position = 0;

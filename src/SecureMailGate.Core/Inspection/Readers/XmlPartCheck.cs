@@ -56,12 +56,12 @@ internal static class XmlPartCheck
 
         if (reader.NodeType == XmlNodeType.DocumentType)
         {
-            throw new InspectionLimitException("An Open XML part declares a DOCTYPE.");
+            throw new InspectionLimitException(FindingReasons.Doctype, "An Open XML part declares a DOCTYPE.");
         }
 
         if (reader.Depth > MaxDepth)
         {
-            throw new InspectionLimitException($"An Open XML part nests elements more than {MaxDepth} deep.");
+            throw new InspectionLimitException(FindingReasons.TooDeep, $"An Open XML part nests elements more than {MaxDepth} deep.");
         }
 
         return true;

@@ -41,7 +41,7 @@ public sealed class ZipAttachmentReader : AttachmentReader
         ZipDirectory directory = ZipDirectory.Read(buffer.GetBuffer(), (int)buffer.Length);
         if (directory.Entries.Count > context.Budget.Limits.MaxEntries)
         {
-            throw new InspectionLimitException($"More than {context.Budget.Limits.MaxEntries} archive entries.");
+            throw new InspectionLimitException(FindingReasons.TooManyEntries, $"More than {context.Budget.Limits.MaxEntries} archive entries.");
         }
 
         if (directory.AnyEncrypted)
@@ -55,7 +55,7 @@ public sealed class ZipAttachmentReader : AttachmentReader
         {
             if (entry.SizesInconsistent)
             {
-                throw new InspectionLimitException(SizeMismatch);
+                throw new InspectionLimitException(FindingReasons.SizeMismatch, SizeMismatch);
             }
 
             if (entry.UncompressedSize != 0xFFFFFFFF && entry.CompressedSize != 0xFFFFFFFF)
@@ -89,7 +89,7 @@ public sealed class ZipAttachmentReader : AttachmentReader
             // The library's own view of the sizes (it may take them from a ZIP64 extra field the directory scan skipped).
             if (ZipDirectoryEntry.IsInconsistent(declared?.Method ?? MethodOf(entry.CompressionType), entry.CompressedSize, entry.Size))
             {
-                throw new InspectionLimitException(SizeMismatch);
+                throw new InspectionLimitException(FindingReasons.SizeMismatch, SizeMismatch);
             }
 
             context.Budget.CheckRatio(entry.CompressedSize, entry.Size);
@@ -100,7 +100,7 @@ public sealed class ZipAttachmentReader : AttachmentReader
         {
             // Part of the directory is damaged (or the library could not list every entry): what could be read was
             // read, and the rest is not passed as clean.
-            context.Report(FindingKinds.UnreadableAttachment, Confidence.High);
+            context.Report(FindingKinds.UnreadableAttachment, Confidence.High, FindingReasons.Damaged);
         }
     }
 
@@ -123,7 +123,7 @@ public sealed class ZipAttachmentReader : AttachmentReader
 
         if (content.FailedUnreported)
         {
-            context.Report(FindingKinds.UnreadableAttachment, Confidence.High);
+            context.Report(FindingKinds.UnreadableAttachment, Confidence.High, content.FailureReason);
         }
     }
 
@@ -160,7 +160,7 @@ public sealed class ZipAttachmentReader : AttachmentReader
                 produced += read;
                 if (produced > entry.UncompressedSize)
                 {
-                    throw new InspectionLimitException(SizeMismatch);
+                    throw new InspectionLimitException(FindingReasons.SizeMismatch, SizeMismatch);
                 }
 
                 budget.CheckRatio(entry.CompressedSize, produced);

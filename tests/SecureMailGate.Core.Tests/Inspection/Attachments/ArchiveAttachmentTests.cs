@@ -20,7 +20,7 @@ public sealed class ArchiveAttachmentTests
 
         Verdict verdict = Gate.Attach("outer.zip", outer);
 
-        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:outer.zip/inner.zip/inner.docx")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:1.zip/2.zip/1.docx")?.Confidence, Is.EqualTo(Confidence.High));
         Assert.That(verdict.Decisions.Single().Action, Is.EqualTo(RecipientAction.Encrypt));
     }
 
@@ -31,7 +31,7 @@ public sealed class ArchiveAttachmentTests
 
         Verdict verdict = Gate.Attach("notes.txt", zip);
 
-        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:notes.txt/notes.txt")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:1.txt/1.txt")?.Confidence, Is.EqualTo(Confidence.High));
     }
 
     [Test]
@@ -41,7 +41,7 @@ public sealed class ArchiveAttachmentTests
 
         Verdict verdict = Gate.Attach("results.zip", zip, recipients: new[] { Gate.Council });
 
-        Assert.That(verdict.Find(FindingKinds.EncryptedAttachment, "attachment:results.zip")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Find(FindingKinds.EncryptedAttachment, "attachment:1.zip")?.Confidence, Is.EqualTo(Confidence.High));
         RecipientDecision decision = verdict.Decisions.Single();
         Assert.That(decision.Action, Is.EqualTo(RecipientAction.Block));
         Assert.That(decision.Reasons, Does.Contain(ReasonCodes.EncryptedAttachmentMayBeStripped));
@@ -54,7 +54,7 @@ public sealed class ArchiveAttachmentTests
         byte[] bomb = AttachmentFixtures.ZeroBomb("zeros.txt", 200L * 1024 * 1024);
         Verdict verdict = Gate.Attach("bomb.zip", bomb);
 
-        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.FindKind(FindingKinds.InspectionLimit), Is.Not.Null);
         Assert.That(verdict.Sensitive, Is.True);
         Assert.That(verdict.Decisions.Single().Action, Is.EqualTo(RecipientAction.Encrypt));
     }
@@ -66,7 +66,7 @@ public sealed class ArchiveAttachmentTests
         Verdict verdict = Gate.Attach("bomb.zip", bomb);
 
         // Declared sizes that cannot hold the compressed data are themselves a limit, before anything is inflated.
-        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.FindKind(FindingKinds.InspectionLimit), Is.Not.Null);
         Assert.That(verdict.Sensitive, Is.True);
     }
 
@@ -87,7 +87,7 @@ public sealed class ArchiveAttachmentTests
 
         Verdict verdict = Gate.Attach("notes.zip", zip);
 
-        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.FindKind(FindingKinds.InspectionLimit), Is.Not.Null);
         Assert.That(verdict.Sensitive, Is.True);
     }
 
@@ -100,9 +100,9 @@ public sealed class ArchiveAttachmentTests
         Verdict honest = Gate.Attach("notes.zip", zip);
         Verdict verdict = Gate.Attach("notes.zip", lying);
 
-        Assert.That(honest.Find(FindingKinds.NhsNumber, "attachment:notes.zip/notes.txt"), Is.Not.Null, "a stored entry with matching sizes is read");
-        Assert.That(honest.Find(FindingKinds.InspectionLimit, "message"), Is.Null);
-        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(honest.Find(FindingKinds.NhsNumber, "attachment:1.zip/1.txt"), Is.Not.Null, "a stored entry with matching sizes is read");
+        Assert.That(honest.FindKind(FindingKinds.InspectionLimit), Is.Null);
+        Assert.That(verdict.FindKind(FindingKinds.InspectionLimit), Is.Not.Null);
         Assert.That(verdict.Sensitive, Is.True);
     }
 
@@ -116,8 +116,8 @@ public sealed class ArchiveAttachmentTests
 
         Verdict verdict = Gate.Attach("mixed.zip", zip);
 
-        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Null);
-        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:mixed.zip/notes.txt"), Is.Not.Null);
+        Assert.That(verdict.FindKind(FindingKinds.InspectionLimit), Is.Null);
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:1.zip/4.txt"), Is.Not.Null);
     }
 
     private static byte[] StoredZip(string name, byte[] content)
@@ -190,7 +190,7 @@ public sealed class ArchiveAttachmentTests
 
         Verdict verdict = Gate.Attach("nest.zip", current);
 
-        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.FindKind(FindingKinds.InspectionLimit), Is.Not.Null);
         Assert.That(verdict.Sensitive, Is.True);
     }
 
@@ -203,7 +203,7 @@ public sealed class ArchiveAttachmentTests
 
         Verdict verdict = Gate.Attach("parts.zip", zip, small);
 
-        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.FindKind(FindingKinds.InspectionLimit), Is.Not.Null);
     }
 
     [Test]
@@ -214,7 +214,7 @@ public sealed class ArchiveAttachmentTests
 
         Verdict verdict = Gate.Attach("many.zip", zip, small);
 
-        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.FindKind(FindingKinds.InspectionLimit), Is.Not.Null);
     }
 
     [Test]
@@ -222,7 +222,7 @@ public sealed class ArchiveAttachmentTests
     {
         Verdict verdict = Gate.Attach("records.7z", AttachmentFixtures.SevenZip(encryptedHeader: true), recipients: new[] { Gate.Council });
 
-        Assert.That(verdict.Find(FindingKinds.EncryptedAttachment, "attachment:records.7z")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Find(FindingKinds.EncryptedAttachment, "attachment:1.7z")?.Confidence, Is.EqualTo(Confidence.High));
         Assert.That(verdict.Decisions.Single().Action, Is.EqualTo(RecipientAction.Block));
     }
 
@@ -231,7 +231,7 @@ public sealed class ArchiveAttachmentTests
     {
         Verdict verdict = Gate.Attach("records.dat", AttachmentFixtures.SevenZip(encryptedHeader: false));
 
-        Assert.That(verdict.Find(FindingKinds.UnreadableAttachment, "attachment:records.dat"), Is.Not.Null);
+        Assert.That(verdict.Find(FindingKinds.UnreadableAttachment, "attachment:1.dat"), Is.Not.Null);
         Assert.That(verdict.Findings.Any(f => f.Kind == FindingKinds.EncryptedAttachment), Is.False);
     }
 
@@ -242,6 +242,6 @@ public sealed class ArchiveAttachmentTests
 
         Verdict verdict = Gate.Attach("forwarded.zip", zip);
 
-        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:forwarded.zip/winmail.dat")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:1.zip/1.dat")?.Confidence, Is.EqualTo(Confidence.High));
     }
 }

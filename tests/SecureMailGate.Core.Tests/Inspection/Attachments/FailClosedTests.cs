@@ -40,7 +40,7 @@ public sealed class FailClosedTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(verdict.Findings.Single(f => f.Kind == FindingKinds.UnreadableAttachment).Location, Is.EqualTo("attachment:scan.pdf"));
+            Assert.That(verdict.Findings.Single(f => f.Kind == FindingKinds.UnreadableAttachment).Location, Is.EqualTo("attachment:1.pdf"));
             Assert.That(verdict.Sensitive, Is.False);
             Assert.That(verdict.Decisions.Single().Action, Is.EqualTo(RecipientAction.Allow));
         });

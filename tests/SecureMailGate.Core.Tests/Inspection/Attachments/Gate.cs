@@ -52,4 +52,7 @@ internal static class Gate
 
     public static Finding? Find(this Verdict verdict, string kind, string location) =>
         verdict.Findings.FirstOrDefault(f => f.Kind == kind && f.Location == location);
+
+    /// <summary>The first finding of <paramref name="kind"/>, wherever it is located.</summary>
+    public static Finding? FindKind(this Verdict verdict, string kind) => verdict.Findings.FirstOrDefault(f => f.Kind == kind);
 }

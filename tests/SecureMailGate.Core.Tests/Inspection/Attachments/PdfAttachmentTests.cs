@@ -13,7 +13,7 @@ public sealed class PdfAttachmentTests
     {
         Verdict verdict = Gate.Attach("discharge.pdf", AttachmentFixtures.Pdf("Discharge summary for patient NHS number 943 476 5919"));
 
-        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:discharge.pdf")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:1.pdf")?.Confidence, Is.EqualTo(Confidence.High));
         Assert.That(verdict.Decisions.Single().Action, Is.EqualTo(RecipientAction.Encrypt));
     }
 
@@ -22,7 +22,7 @@ public sealed class PdfAttachmentTests
     {
         Verdict verdict = Gate.Attach("scan.pdf", AttachmentFixtures.Pdf(null));
 
-        Assert.That(verdict.Find(FindingKinds.UnreadableAttachment, "attachment:scan.pdf"), Is.Not.Null);
+        Assert.That(verdict.Find(FindingKinds.UnreadableAttachment, "attachment:1.pdf"), Is.Not.Null);
         Assert.That(verdict.Findings.Any(f => f.Kind == FindingKinds.NhsNumber), Is.False);
     }
 
@@ -31,7 +31,7 @@ public sealed class PdfAttachmentTests
     {
         Verdict verdict = Gate.Attach("notes.txt", AttachmentFixtures.Pdf("Patient 943 476 5919"));
 
-        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:notes.txt")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:1.txt")?.Confidence, Is.EqualTo(Confidence.High));
     }
 
     [Test]
@@ -39,8 +39,8 @@ public sealed class PdfAttachmentTests
     {
         Verdict verdict = Gate.Attach("results.pdf", AttachmentFixtures.EncryptedPdf(), recipients: new[] { Gate.Council, Gate.NhsMail, Gate.Gmail });
 
-        Assert.That(verdict.Find(FindingKinds.EncryptedAttachment, "attachment:results.pdf")?.Confidence, Is.EqualTo(Confidence.High));
-        Assert.That(verdict.Find(FindingKinds.UnreadableAttachment, "attachment:results.pdf"), Is.Null, "encryption explains why no text was read");
+        Assert.That(verdict.Find(FindingKinds.EncryptedAttachment, "attachment:1.pdf")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Find(FindingKinds.UnreadableAttachment, "attachment:1.pdf"), Is.Null, "encryption explains why no text was read");
         RecipientDecision council = verdict.Decisions.Single(d => d.Address == Gate.Council);
         Assert.That(council.Action, Is.EqualTo(RecipientAction.Block));
         Assert.That(council.Reasons, Does.Contain(ReasonCodes.EncryptedAttachmentMayBeStripped));
@@ -54,7 +54,7 @@ public sealed class PdfAttachmentTests
         // 20 KB of LZW could expand to ~70 MB, past the 50 MB the message may expand: not decoded at all.
         Verdict verdict = Gate.Attach("old-scan.pdf", AttachmentFixtures.LzwPdf(20_000));
 
-        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.FindKind(FindingKinds.InspectionLimit), Is.Not.Null);
         Assert.That(verdict.Sensitive, Is.True);
     }
 
@@ -63,7 +63,7 @@ public sealed class PdfAttachmentTests
     {
         Verdict verdict = Gate.Attach("old.pdf", AttachmentFixtures.LzwPdf(100));
 
-        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Null);
+        Assert.That(verdict.FindKind(FindingKinds.InspectionLimit), Is.Null);
     }
 
     [Test]
@@ -73,7 +73,7 @@ public sealed class PdfAttachmentTests
         Assert.That(bomb.Length, Is.LessThan(200_000), "the bomb is small on the wire");
         Verdict verdict = Gate.Attach("report.pdf", bomb);
 
-        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.FindKind(FindingKinds.InspectionLimit), Is.Not.Null);
         Assert.That(verdict.Sensitive, Is.True);
     }
 
@@ -85,7 +85,7 @@ public sealed class PdfAttachmentTests
 
         Verdict verdict = Gate.Attach("report.pdf", AttachmentFixtures.FlateBombPdf(3L * 1024 * 1024), tight);
 
-        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Not.Null);
+        Assert.That(verdict.FindKind(FindingKinds.InspectionLimit), Is.Not.Null);
         Assert.That(verdict.Sensitive, Is.True);
     }
 
@@ -95,8 +95,8 @@ public sealed class PdfAttachmentTests
         // 500 KB of spaces deflates ~1000:1, far past the ratio, but is too small to hurt: no limit.
         Verdict verdict = Gate.Attach("blank.pdf", AttachmentFixtures.FlateBombPdf(500_000));
 
-        Assert.That(verdict.Find(FindingKinds.InspectionLimit, "message"), Is.Null, "a small stream is not judged by its ratio");
-        Assert.That(verdict.Find(FindingKinds.UnreadableAttachment, "attachment:blank.pdf"), Is.Not.Null);
+        Assert.That(verdict.FindKind(FindingKinds.InspectionLimit), Is.Null, "a small stream is not judged by its ratio");
+        Assert.That(verdict.Find(FindingKinds.UnreadableAttachment, "attachment:1.pdf"), Is.Not.Null);
     }
 
     [TestCase("/Encrypt 5 0 R", true)]

@@ -38,7 +38,7 @@ public sealed class TextAttachmentTests
 
         Verdict verdict = Gate.Attach("patients.csv", bytes);
 
-        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:patients.csv")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:1.csv")?.Confidence, Is.EqualTo(Confidence.High));
         Assert.That(verdict.Decisions.Single().Action, Is.EqualTo(RecipientAction.Encrypt));
     }
 
@@ -48,7 +48,7 @@ public sealed class TextAttachmentTests
     {
         Verdict verdict = Gate.Attach("patients.csv", Encoding.UTF8.GetBytes(PatientList(delimiter)));
 
-        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:patients.csv")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:1.csv")?.Confidence, Is.EqualTo(Confidence.High));
     }
 
     [Test]
@@ -58,7 +58,7 @@ public sealed class TextAttachmentTests
 
         Verdict verdict = Gate.Attach("stock.csv", Encoding.UTF8.GetBytes(csv));
 
-        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:stock.csv")?.Confidence, Is.EqualTo(Confidence.Low));
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:1.csv")?.Confidence, Is.EqualTo(Confidence.Low));
     }
 
     [Test]
@@ -66,7 +66,7 @@ public sealed class TextAttachmentTests
     {
         Verdict verdict = Gate.Attach("note.txt", Encoding.Unicode.GetBytes("Patient NHS number 943 476 5919"));
 
-        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:note.txt")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:1.txt")?.Confidence, Is.EqualTo(Confidence.High));
     }
 
     [Test]
@@ -76,7 +76,7 @@ public sealed class TextAttachmentTests
 
         Verdict verdict = Gate.Attach("note.txt", bytes);
 
-        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:note.txt")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:1.txt")?.Confidence, Is.EqualTo(Confidence.High));
     }
 
     [Test]
@@ -87,7 +87,7 @@ public sealed class TextAttachmentTests
 
         Verdict verdict = Gate.Evaluate(Gate.Message("See attached.", ("page.htm", html), ("letter.rtf", rtf)));
 
-        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:page.htm")?.Confidence, Is.EqualTo(Confidence.High));
-        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:letter.rtf")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:1.htm")?.Confidence, Is.EqualTo(Confidence.High));
+        Assert.That(verdict.Find(FindingKinds.NhsNumber, "attachment:2.rtf")?.Confidence, Is.EqualTo(Confidence.High));
     }
 }

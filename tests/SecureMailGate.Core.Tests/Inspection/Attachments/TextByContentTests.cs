@@ -44,6 +44,6 @@ public sealed class TextByContentTests
 
         var verdict = Gate.Attach("blob.bin", bytes, recipients: Gmail);
 
-        Assert.That(verdict.Findings.Where(f => f.Location == "attachment:blob.bin"), Is.Empty);
+        Assert.That(verdict.Findings.Where(f => f.Location == "attachment:1.bin"), Is.Empty);
     }
 }

@@ -14,7 +14,7 @@ public sealed class LegacyOfficeTests
     {
         byte[] doc = LegacyFiles.Doc(("Discharge summary\rNHS number " + Planted.Number + "\r", false));
 
-        Planted.AssertFound(Gate.Attach("letter.doc", doc), Planted.At("letter.doc"));
+        Planted.AssertFound(Gate.Attach("letter.doc", doc), Planted.At("1.doc"));
     }
 
     [Test]
@@ -22,7 +22,7 @@ public sealed class LegacyOfficeTests
     {
         byte[] doc = LegacyFiles.Doc(("Patient NHS number 943 47", false), ("6 5919 seen in clinic\r", true));
 
-        Planted.AssertFound(Gate.Attach("letter.doc", doc), Planted.At("letter.doc"));
+        Planted.AssertFound(Gate.Attach("letter.doc", doc), Planted.At("1.doc"));
     }
 
     [Test]
@@ -31,7 +31,7 @@ public sealed class LegacyOfficeTests
         // A HYPERLINK field: the instruction between the 0x13 and 0x14 marks, the shown text after it.
         string text = "NHS number: \u0013 HYPERLINK \"https://records.example/" + Planted.Digits + "\" \u0014the record\u0015\r";
 
-        Planted.AssertFound(Gate.Attach("letter.doc", LegacyFiles.Doc((text, false))), Planted.At("letter.doc"));
+        Planted.AssertFound(Gate.Attach("letter.doc", LegacyFiles.Doc((text, false))), Planted.At("1.doc"));
     }
 
     [Test]
@@ -50,7 +50,7 @@ public sealed class LegacyOfficeTests
 
         var verdict = Gate.Attach("list.xls", LegacyFiles.Xls(new[] { ("Sheet1", (System.Collections.Generic.IEnumerable<string[]>)rows) }));
 
-        Planted.AssertFound(verdict, Planted.At("list.xls"));
+        Planted.AssertFound(verdict, Planted.At("1.xls"));
         Assert.That(verdict.Findings.Single(f => f.Kind == "nhs-number").Confidence, Is.EqualTo(Core.Inspection.Confidence.High));
     }
 
@@ -61,7 +61,7 @@ public sealed class LegacyOfficeTests
 
         var verdict = Gate.Attach("list.xls", LegacyFiles.Xls(new[] { ("Sheet1", (System.Collections.Generic.IEnumerable<string[]>)rows) }, maxRecord: 23));
 
-        Planted.AssertFound(verdict, Planted.At("list.xls"));
+        Planted.AssertFound(verdict, Planted.At("1.xls"));
     }
 
     [TestCase("sheet name")]
@@ -78,7 +78,7 @@ public sealed class LegacyOfficeTests
             _ => LegacyFiles.Xls(new[] { ("Sheet1", (System.Collections.Generic.IEnumerable<string[]>)rows) }, header: "Patient NHS number " + Planted.Number),
         };
 
-        Planted.AssertFound(Gate.Attach("list.xls", xls), Planted.At("list.xls"));
+        Planted.AssertFound(Gate.Attach("list.xls", xls), Planted.At("1.xls"));
     }
 
     [Test]
@@ -92,7 +92,7 @@ public sealed class LegacyOfficeTests
     [Test]
     public void A_powerpoint_97_text_atom_is_read()
     {
-        Planted.AssertFound(Gate.Attach("case.ppt", LegacyFiles.Ppt("Case review", "Patient NHS number " + Planted.Number)), Planted.At("case.ppt"));
+        Planted.AssertFound(Gate.Attach("case.ppt", LegacyFiles.Ppt("Case review", "Patient NHS number " + Planted.Number)), Planted.At("1.ppt"));
     }
 
     [Test]
@@ -106,7 +106,7 @@ public sealed class LegacyOfficeTests
     {
         byte[] doc = LegacyFiles.Doc(("NHS number " + Planted.Number, false));
 
-        Planted.AssertFound(Gate.Attach("notes.txt", doc), Planted.At("notes.txt"));
+        Planted.AssertFound(Gate.Attach("notes.txt", doc), Planted.At("1.txt"));
         Assert.That(Array.IndexOf(doc, (byte)0), Is.GreaterThanOrEqualTo(0), "the fixture is binary, not text");
     }
 }

@@ -18,7 +18,7 @@ public sealed class OutlookMessageTests
     {
         byte[] msg = LegacyFiles.Msg(LegacyFiles.Property("0037001F", "Referral"), LegacyFiles.Property(tag, "NHS number " + Planted.Number + " (" + what + ")"));
 
-        Planted.AssertFound(Gate.Attach(Msg, msg), Planted.At(Msg));
+        Planted.AssertFound(Gate.Attach(Msg, msg), Planted.At("1.msg"));
     }
 
     [Test]
@@ -26,7 +26,7 @@ public sealed class OutlookMessageTests
     {
         byte[] msg = LegacyFiles.Msg(LegacyFiles.Property("0037001F", "Results"), LegacyFiles.MsgRecipient(0, "Patient NHS " + Planted.Number, "ward@example.org"));
 
-        Planted.AssertFound(Gate.Attach(Msg, msg), Planted.At(Msg));
+        Planted.AssertFound(Gate.Attach(Msg, msg), Planted.At("1.msg"));
     }
 
     [Test]
@@ -36,7 +36,7 @@ public sealed class OutlookMessageTests
             LegacyFiles.Property("0037001F", "Letter"),
             CfbNode.Stream("__substg1.0_10090102", LegacyFiles.UncompressedRtf(@"{\rtf1\ansi Patient NHS number " + Planted.Number + @"\par}")));
 
-        Planted.AssertFound(Gate.Attach(Msg, msg), Planted.At(Msg));
+        Planted.AssertFound(Gate.Attach(Msg, msg), Planted.At("1.msg"));
     }
 
     [Test]
@@ -46,7 +46,7 @@ public sealed class OutlookMessageTests
             LegacyFiles.Property("0037001F", "Letter"),
             CfbNode.Stream("__substg1.0_10130102", Encoding.UTF8.GetBytes("<p>NHS number <b>943</b> 476 5919</p>")));
 
-        Planted.AssertFound(Gate.Attach(Msg, msg), Planted.At(Msg));
+        Planted.AssertFound(Gate.Attach(Msg, msg), Planted.At("1.msg"));
     }
 
     [Test]
@@ -56,7 +56,7 @@ public sealed class OutlookMessageTests
             LegacyFiles.Property("0037001F", "List"),
             LegacyFiles.MsgFile(0, "list.txt", Encoding.ASCII.GetBytes("NHS number " + Planted.Number)));
 
-        Planted.AssertFound(Gate.Attach(Msg, msg), Planted.At(Msg + "/list.txt"));
+        Planted.AssertFound(Gate.Attach(Msg, msg), Planted.At("1.msg/1.txt"));
     }
 
     [Test]
@@ -65,7 +65,7 @@ public sealed class OutlookMessageTests
         byte[] doc = LegacyFiles.Doc(("NHS number " + Planted.Number, false));
         byte[] msg = LegacyFiles.Msg(LegacyFiles.Property("0037001F", "Letter"), LegacyFiles.MsgFile(0, "letter.doc", doc));
 
-        Planted.AssertFound(Gate.Attach(Msg, msg), Planted.At(Msg + "/letter.doc"));
+        Planted.AssertFound(Gate.Attach(Msg, msg), Planted.At("1.msg/1.doc"));
     }
 
     [Test]
@@ -75,7 +75,7 @@ public sealed class OutlookMessageTests
             LegacyFiles.Property("0037001F", "Fwd"),
             LegacyFiles.MsgEmbedded(0, LegacyFiles.Property("0037001F", "Original"), LegacyFiles.Property("1000001F", "NHS number " + Planted.Number)));
 
-        Planted.AssertFound(Gate.Attach(Msg, msg), Planted.At(Msg));
+        Planted.AssertFound(Gate.Attach(Msg, msg), Planted.At("1.msg"));
     }
 
     [Test]

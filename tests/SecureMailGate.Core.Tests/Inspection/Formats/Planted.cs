@@ -15,8 +15,8 @@ internal static class Planted
     /// <summary>The same number with no separators.</summary>
     public const string Digits = "9434765919";
 
-    /// <summary>The finding location of the first attachment of a message sent by <see cref="Gate.Attach"/>.</summary>
-    public static string At(string attachmentName) => "attachment:" + attachmentName;
+    /// <summary>The finding location of an attachment by its path of positions, e.g. <c>1.msg/1.txt</c>.</summary>
+    public static string At(string positions) => "attachment:" + positions;
 
     /// <summary>Asserts the NHS number was found at <paramref name="location"/> and the external recipient is not simply allowed.</summary>
     public static void AssertFound(Verdict verdict, string location)
