@@ -318,12 +318,20 @@ internal static class OpenXmlText
         }
     }
 
-    /// <summary>The package's document properties (core, extended, custom): title, subject, keywords, description and the rest.</summary>
+    /// <summary>
+    /// The package's document properties: the core ones through the packaging layer (title, subject, keywords,
+    /// description, category, author, last author), then the extended (company, manager) and custom property parts.
+    /// </summary>
     private static void ScanProperties(OpenXmlPackage document, PartOpener parts, AttachmentContext context)
     {
+        var core = document.PackageProperties;
+        string coreText = string.Join("\n", new[] { core.Title, core.Subject, core.Keywords, core.Description, core.Category, core.Creator, core.LastModifiedBy, core.ContentStatus, core.Identifier }
+            .Where(v => !string.IsNullOrEmpty(v)));
+        context.Budget.ChargeCharacters(coreText.Length);
+        context.ScanText(coreText);
         IEnumerable<OpenXmlPart> properties = document.Parts
             .Select(pair => pair.OpenXmlPart)
-            .Where(part => part is CoreFilePropertiesPart or ExtendedFilePropertiesPart or CustomFilePropertiesPart);
+            .Where(part => part is ExtendedFilePropertiesPart or CustomFilePropertiesPart);
         context.ScanText(new ChunkTextReader(properties.SelectMany(p => AllText(parts.Open(p)))));
     }
 
