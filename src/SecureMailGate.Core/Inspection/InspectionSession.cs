@@ -129,7 +129,7 @@ internal sealed class InspectionSession
             return;
         }
 
-        var context = new AttachmentContext(this, path, depth);
+        var context = new AttachmentContext(this, path, depth, fileName);
         using var whole = new PrefixedStream(head, headLength, budgeted);
         try
         {

@@ -30,7 +30,7 @@ public sealed class CompressedFileAttachmentReader : AttachmentReader
         using MemoryStream buffer = BoundedBuffer.ReadAll(content, context.Budget);
         byte[] data = buffer.GetBuffer();
         int length = (int)buffer.Length;
-        string name = InnerName(context.Path);
+        string name = InnerName(context.FileName);
         if (GzipMembersStream.IsGzip(new ReadOnlySpan<byte>(data, 0, length)))
         {
             var gzip = new GzipMembersStream(data, length);
@@ -53,9 +53,9 @@ public sealed class CompressedFileAttachmentReader : AttachmentReader
             || head.Slice(4, 6).SequenceEqual(new byte[] { 0x17, 0x72, 0x45, 0x38, 0x50, 0x90 }));
 
     /// <summary>The attachment's name without its compression extension: <c>list.csv.gz</c> → <c>list.csv</c>, <c>a.tgz</c> → <c>a.tar</c>.</summary>
-    private static string InnerName(string path)
+    private static string InnerName(string fileName)
     {
-        string name = path.Substring(path.LastIndexOf('/') + 1);
+        string name = fileName.Substring(fileName.Replace('\\', '/').LastIndexOf('/') + 1);
         string lower = name.ToLowerInvariant();
         if (lower.EndsWith(".tgz", StringComparison.Ordinal) || lower.EndsWith(".tbz", StringComparison.Ordinal)
             || lower.EndsWith(".tbz2", StringComparison.Ordinal))

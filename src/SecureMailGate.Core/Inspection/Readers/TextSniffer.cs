@@ -108,7 +108,7 @@ internal static class TextSniffer
     /// <summary>
     /// UTF-16 without a BOM. In ASCII-heavy text nearly all high bytes are NUL and nearly no low bytes are. In a
     /// non-Latin script (Cyrillic, Greek, Arabic, Hebrew, Indic, CJK) the high bytes are the script's block, not NUL,
-    /// but spaces, digits and line breaks still put NULs in the high bytes and none in the low bytes; then the
+    /// but spaces, digits and line breaks still put NULs in the high bytes and few in the low bytes; then the
     /// decoded text must be text: at least 95% letters, marks, digits, punctuation, symbols or white space, with no
     /// control characters (but tab and line breaks), private-use characters or unpaired surrogates. Random or
     /// compressed bytes fail that check.
@@ -139,15 +139,22 @@ internal static class TextSniffer
             return Encoding.BigEndianUnicode;
         }
 
-        if (oddZero >= Math.Max(1, pairs * 0.02) && evenZero <= pairs * 0.01 && DecodesAsText(head, Encoding.Unicode))
+        if (NulsOnOneSide(oddZero, evenZero, pairs) && DecodesAsText(head, Encoding.Unicode))
         {
             return Encoding.Unicode;
         }
 
-        return evenZero >= Math.Max(1, pairs * 0.02) && oddZero <= pairs * 0.01 && DecodesAsText(head, Encoding.BigEndianUnicode)
+        return NulsOnOneSide(evenZero, oddZero, pairs) && DecodesAsText(head, Encoding.BigEndianUnicode)
             ? Encoding.BigEndianUnicode
             : null;
     }
+
+    /// <summary>
+    /// NULs in the high bytes (spaces, digits, line breaks) and few in the low bytes: some CJK ideographs end in 00
+    /// (U+9000), so a few there are allowed, but at most one for every two on the high side and at most 10% of pairs.
+    /// </summary>
+    private static bool NulsOnOneSide(int highZero, int lowZero, int pairs) =>
+        highZero >= Math.Max(2, pairs * 0.02) && lowZero <= pairs * 0.1 && highZero >= 2 * lowZero;
 
     private static bool DecodesAsText(ReadOnlySpan<byte> head, Encoding encoding)
     {
