@@ -73,7 +73,8 @@ public sealed class TarAttachmentReader : AttachmentReader
             }
 
             // Tar stores files as they are: the "compressed" size is the size, so only data beyond it would trip the ratio.
-            ZipAttachmentReader.InspectEntry(context, entry.Key ?? string.Empty, Math.Max(1, entry.Size), reader.OpenEntryStream);
+            long size = entry.Size;
+            ZipAttachmentReader.InspectEntry(context, entry.Key ?? string.Empty, Math.Max(1, size), () => new LengthCheckedStream(reader.OpenEntryStream(), size));
         }
     }
 }

@@ -48,6 +48,12 @@ public sealed class HostileLegacyInputTests
         yield return new(".ppt, text atom claims 2 GB", () => Attach("slides.ppt", HostileLegacy.AtomPastTheEnd()), FindingKinds.UnreadableAttachment);
         yield return new(".msg, messages attached 20 deep", () => Attach("fwd.msg", HostileLegacy.NestedMessages(20)), FindingKinds.InspectionLimit);
         yield return new(".msg, attached message contains its own attachment", () => Attach("fwd.msg", HostileLegacy.AttachmentCycle()), FindingKinds.InspectionLimit);
+        yield return new(".gz, cut in half", () => Attach("data.gz", HostileArchives.TruncatedGzip()), FindingKinds.UnreadableAttachment);
+        yield return new(".gz, data after the last member", () => Attach("letter.txt.gz", HostileArchives.GzipWithTrailingGarbage()), FindingKinds.UnreadableAttachment);
+        yield return new(".gz, 100 MB of spaces (1000:1)", () => Attach("zeros.gz", HostileArchives.GzipBomb()), FindingKinds.InspectionLimit);
+        yield return new(".bz2, cut in half", () => Attach("data.bz2", HostileArchives.TruncatedBzip2()), FindingKinds.UnreadableAttachment);
+        yield return new(".tar, entry claims 8 GB", () => Attach("letters.tar", HostileArchives.TarClaimingEightGigabytes()), FindingKinds.UnreadableAttachment);
+        yield return new(".tar.gz, 20,000 entries", () => Attach("many.tgz", HostileArchives.ManyEntriesTarGz(20_000)), FindingKinds.InspectionLimit);
     }
 
     private static MimeMessage Attach(string name, byte[] content) => Gate.Message("Please see attached.", (name, content));
