@@ -66,19 +66,12 @@ internal sealed class CompoundFile
         return file;
     }
 
-    /// <summary>The first stream with this name anywhere in the file (case-insensitive, as in [MS-CFB]), or null.</summary>
-    public CompoundFileEntry? Find(string name)
-    {
-        foreach (CompoundFileEntry e in Entries)
-        {
-            if (e.IsStream && string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return e;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>
+    /// The stream with this name directly in the root storage (case-insensitive, as in [MS-CFB]), or null. Only the
+    /// root counts: a stream of the same name inside a storage belongs to something embedded (an attached document
+    /// inside a .msg), not to this file.
+    /// </summary>
+    public CompoundFileEntry? Find(string name) => Child(Root, name) is { IsStream: true } entry ? entry : null;
 
     /// <summary>The stream or storage with this name directly inside <paramref name="storage"/>, or null.</summary>
     public CompoundFileEntry? Child(CompoundFileEntry storage, string name)

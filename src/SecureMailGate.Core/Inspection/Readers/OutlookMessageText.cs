@@ -25,7 +25,7 @@ internal static class OutlookMessageText
 
     /// <summary>Whether the compound file is an Outlook message.</summary>
     public static bool IsMessage(CompoundFile file) =>
-        file.Find("__properties_version1.0") is not null || file.Entries.Exists(e => e.Name.StartsWith(Substorage, StringComparison.Ordinal));
+        file.Find("__properties_version1.0") is not null || file.Children(file.Root).Exists(e => e.Name.StartsWith(Substorage, StringComparison.Ordinal));
 
     /// <summary>Reads the message held by the file's root storage.</summary>
     public static void Read(CompoundFile file, AttachmentContext context) => ReadMessage(file, file.Root, context, level: 0);
@@ -85,6 +85,13 @@ internal static class OutlookMessageText
         {
             if (child.IsStorage && string.Equals(child.Name, Substorage + "3701000D", StringComparison.OrdinalIgnoreCase))
             {
+                if (file.Child(child, "__properties_version1.0") is null && !file.Children(child).Exists(e => e.Name.StartsWith(Substorage, StringComparison.Ordinal)))
+                {
+                    // An embedded OLE object (a document stored as a storage, not as a file): not read here, so say so.
+                    context.Report(FindingKinds.UnreadableAttachment, Confidence.High, FindingReasons.UnsupportedFormat);
+                    continue;
+                }
+
                 // An attached message: its own properties, recipients and attachments, one level deeper.
                 ReadMessage(file, child, context, level + 1);
             }

@@ -127,16 +127,25 @@ internal static class HostileLegacy
         return LegacyFiles.Msg(inner);
     }
 
-    /// <summary>An Outlook message whose attached message's storage lists the attachment that holds it as its own child.</summary>
+    /// <summary>
+    /// An Outlook message whose attached message lists, among its own children, the attachment storage that holds it
+    /// (the sibling link of its last property points back up): a loop only a depth limit can end.
+    /// </summary>
     public static byte[] AttachmentCycle()
     {
         byte[] file = LegacyFiles.Msg(LegacyFiles.Property("0037001F", "Loop"), LegacyFiles.MsgEmbedded(0, LegacyFiles.Property("1000001F", "text")));
         int attach = CfbWriter.EntryOffset(file, "__attach_version1.0_#00000000");
-        int embedded = CfbWriter.EntryOffset(file, "__substg1.0_3701000D");
+        int body = CfbWriter.EntryOffset(file, "__substg1.0_1000001F");
         int attachId = (attach - DirectoryStart(file)) / 128;
-        CfbWriter.Put32(file, embedded + 76, (uint)attachId);
+        CfbWriter.Put32(file, body + 72, (uint)attachId);
         return file;
     }
+
+    /// <summary>An Outlook message whose attachment is an embedded OLE object (a storage that is not a message).</summary>
+    public static byte[] EmbeddedOleObject() =>
+        LegacyFiles.Msg(
+            LegacyFiles.Property("0037001F", "Letter"),
+            CfbNode.Storage("__attach_version1.0_#00000000", CfbNode.Storage("__substg1.0_3701000D", LegacyFiles.DocStreams(("NHS number " + NhsNumber, false)))));
 
     private static int DirectoryStart(byte[] file) => (int)(CfbWriter.U32(file, 0x30) + 1) * 512;
 

@@ -48,6 +48,7 @@ public sealed class HostileLegacyInputTests
         yield return new(".ppt, text atom claims 2 GB", () => Attach("slides.ppt", HostileLegacy.AtomPastTheEnd()), FindingKinds.UnreadableAttachment);
         yield return new(".msg, messages attached 20 deep", () => Attach("fwd.msg", HostileLegacy.NestedMessages(20)), FindingKinds.InspectionLimit);
         yield return new(".msg, attached message contains its own attachment", () => Attach("fwd.msg", HostileLegacy.AttachmentCycle()), FindingKinds.InspectionLimit);
+        yield return new(".msg, attachment is an embedded OLE document, not a file", () => Attach("fwd.msg", HostileLegacy.EmbeddedOleObject()), FindingKinds.UnreadableAttachment);
         yield return new(".gz, cut in half", () => Attach("data.gz", HostileArchives.TruncatedGzip()), FindingKinds.UnreadableAttachment);
         yield return new(".gz, data after the last member", () => Attach("letter.txt.gz", HostileArchives.GzipWithTrailingGarbage()), FindingKinds.UnreadableAttachment);
         yield return new(".gz, 100 MB of spaces (1000:1)", () => Attach("zeros.gz", HostileArchives.GzipBomb()), FindingKinds.InspectionLimit);
