@@ -5,7 +5,10 @@
 #               accredited-domains.sample.txt (a sample the default configuration does not load) and NLog.config
 #     cli/      securemailgate.exe, self-contained for win-x64 (no .NET needed on the server)
 #     Install-SecureMailGate.ps1, Uninstall-SecureMailGate.ps1, SecureMailGate.Common.ps1 (what both share),
-#     README.md (the administrator's guide)
+#     README.md (the administrator's guide), POLICY.md (the policy it applies), CLI.md (the command-line guide,
+#     once docs/CLI.md exists), THIRD-PARTY-NOTICES.md (the licences of what it ships),
+#     notices/<language>/*.txt (the wording of reports and notices, to copy beside securemailgate.json and edit),
+#     samples/*.eml (messages to try with: securemailgate check samples/mixed-recipients.eml)
 #
 # EXCHANGE_LIB_PATH=<folder holding the server's Microsoft.Exchange.Data.Transport.dll> builds the agent against the
 # real assemblies. Without it the agent is built against a copy of src/ExchangeReference placed in a temporary folder
@@ -38,6 +41,15 @@ rm -f "$package/agent/"*.pdb "$package/agent/"*.deps.json "$package/agent/"*.xml
 cp "$root/config/securemailgate.json" "$root/config/accredited-domains.sample.txt" "$root/config/NLog.config" "$package/agent/"
 cp "$root/deploy/Install-SecureMailGate.ps1" "$root/deploy/Uninstall-SecureMailGate.ps1" "$root/deploy/SecureMailGate.Common.ps1" "$package/"
 cp "$root/deploy/README.md" "$package/README.md"
+cp "$root/docs/POLICY.md" "$root/THIRD-PARTY-NOTICES.md" "$package/"
+if [ -f "$root/docs/CLI.md" ]; then
+  cp "$root/docs/CLI.md" "$package/CLI.md"
+else
+  echo "== docs/CLI.md is not in this checkout: the package has no CLI guide" >&2
+fi
+mkdir -p "$package/notices" "$package/samples"
+cp -R "$root/config/notices/." "$package/notices/"
+cp "$root/config/samples/"*.eml "$package/samples/"
 
 echo "== CLI (win-x64, self-contained)"
 dotnet publish "$root/src/SecureMailGate.Cli/SecureMailGate.Cli.csproj" -c "$configuration" -r win-x64 --self-contained true \
@@ -48,7 +60,7 @@ rm -f "$package/cli/SecureMailGate.Worker."*
 
 echo "== Checking the package"
 framework="$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/microsoft.netframework.referenceassemblies.net48" -type d -path '*/build/.NETFramework/v4.8' | head -n 1)"
-(cd "$root/deploy/tools" && dotnet run CheckPackage.cs -- "$package" "$framework")
+(cd "$root/deploy/tools" && dotnet run CheckPackage.cs -- "$package" "$framework" "$root")
 
 zip_path="$out/SecureMailGate-$version.zip"
 rm -f "$zip_path"

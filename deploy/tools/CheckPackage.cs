@@ -1,8 +1,11 @@
 // Checks an unpacked SecureMailGate package before it is zipped:
 //  * nothing from Exchange is in it (Microsoft.Exchange.* must come from the server, never from us);
 //  * every assembly the agent needs is either in the agent folder, part of .NET Framework 4.8, or the Exchange API;
-//  * the default configuration starts in monitor mode and loads no accredited list (only the sample ships).
-// Usage: dotnet run CheckPackage.cs -- <package folder> <.NET Framework 4.8 reference assemblies folder>
+//  * the default configuration starts in monitor mode and loads no accredited list (only the sample ships);
+//  * what the guide refers to is there: POLICY.md, THIRD-PARTY-NOTICES.md (naming every third-party assembly in
+//    agent/), CLI.md when the repository has docs/CLI.md, the notice templates and the sample messages, each the
+//    same as in the repository.
+// Usage: dotnet run CheckPackage.cs -- <package folder> <.NET Framework 4.8 reference assemblies folder> <repository root>
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -12,6 +15,7 @@ using System.Reflection.PortableExecutable;
 
 var package = args[0];
 var framework = args[1];
+var repository = args[2];
 var problems = new List<string>();
 
 foreach (var file in Directory.EnumerateFiles(package, "*", SearchOption.AllDirectories))
@@ -54,6 +58,48 @@ foreach (var required in new[] { "agent/SecureMailGate.Exchange.dll", "agent/Sec
     if (!File.Exists(Path.Combine(package, required)))
     {
         problems.Add("missing from the package: " + required);
+    }
+}
+
+// What the guide refers to, exactly as in the repository.
+var copies = new List<(string Source, string Entry)>
+{
+    (Path.Combine(repository, "docs", "POLICY.md"), "POLICY.md"),
+    (Path.Combine(repository, "THIRD-PARTY-NOTICES.md"), "THIRD-PARTY-NOTICES.md"),
+};
+if (File.Exists(Path.Combine(repository, "docs", "CLI.md")))
+{
+    copies.Add((Path.Combine(repository, "docs", "CLI.md"), "CLI.md"));
+}
+
+var notices = Path.Combine(repository, "config", "notices");
+copies.AddRange(Directory.EnumerateFiles(notices, "*", SearchOption.AllDirectories).Select(f => (f, Path.Combine("notices", Path.GetRelativePath(notices, f)))));
+copies.AddRange(Directory.EnumerateFiles(Path.Combine(repository, "config", "samples"), "*.eml").Select(f => (f, Path.Combine("samples", Path.GetFileName(f)))));
+if (!copies.Any(c => c.Entry.StartsWith("notices", StringComparison.Ordinal)) || !copies.Any(c => c.Entry.StartsWith("samples", StringComparison.Ordinal)))
+{
+    problems.Add("the repository has no notice templates (config/notices) or no sample messages (config/samples) to ship");
+}
+
+foreach (var (source, entry) in copies)
+{
+    var shippedFile = Path.Combine(package, entry);
+    if (!File.Exists(shippedFile))
+    {
+        problems.Add("missing from the package: " + entry.Replace('\\', '/'));
+    }
+    else if (!File.ReadAllBytes(shippedFile).SequenceEqual(File.ReadAllBytes(source)))
+    {
+        problems.Add($"{entry} in the package differs from the repository's {Path.GetRelativePath(repository, source)}");
+    }
+}
+
+// Every third-party assembly the agent ships is named, with its licence, in THIRD-PARTY-NOTICES.md.
+var thirdParty = File.Exists(Path.Combine(package, "THIRD-PARTY-NOTICES.md")) ? File.ReadAllText(Path.Combine(package, "THIRD-PARTY-NOTICES.md")) : string.Empty;
+foreach (var file in Directory.EnumerateFiles(agent, "*.dll").Select(Path.GetFileName).Where(f => !f!.StartsWith("SecureMailGate.", StringComparison.OrdinalIgnoreCase)))
+{
+    if (!thirdParty.Contains("`" + file + "`", StringComparison.OrdinalIgnoreCase))
+    {
+        problems.Add($"agent/{file} is not listed in THIRD-PARTY-NOTICES.md; add its component, version and licence");
     }
 }
 

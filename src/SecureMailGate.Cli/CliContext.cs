@@ -7,8 +7,9 @@ namespace SecureMailGate.Cli;
 /// <summary>Where a command writes, its clock, and the one place that turns failures into a line and an exit code.</summary>
 internal sealed class CliContext
 {
-    public CliContext(TextWriter output, TextWriter error, TimeProvider clock, bool interactive)
+    public CliContext(TextWriter output, TextWriter error, TimeProvider clock, bool interactive, Func<Stream> standardInput)
     {
+        OpenStandardInput = standardInput;
         Out = output;
         Error = error;
         Clock = clock;
@@ -20,6 +21,9 @@ internal sealed class CliContext
     public TextWriter Error { get; }
 
     public TimeProvider Clock { get; }
+
+    /// <summary>Opens standard input (for <c>check -</c>).</summary>
+    public Func<Stream> OpenStandardInput { get; }
 
     /// <summary>True when stdout is a terminal: progress bars and colour are shown.</summary>
     public bool Interactive { get; }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -26,6 +28,42 @@ internal sealed class CommonOptions
     {
         Description = "Print JSON for scripts instead of a table.",
     };
+
+    public Option<string?> FailOn { get; } = CreateFailOn();
+
+    /// <summary>
+    /// The exit code for <c>--fail-on</c>: <see cref="ExitCodes.FailOn"/> when any decision's action is at least as
+    /// strong as the level asked for (block &gt; encrypt &gt; warn), else <see cref="ExitCodes.Ok"/>.
+    /// </summary>
+    public int ExitCodeFor(ParseResult result, IEnumerable<RecipientAction> actions)
+    {
+        RecipientAction? level = result.GetValue(FailOn) switch
+        {
+            "warn" => RecipientAction.Warn,
+            "encrypt" => RecipientAction.Encrypt,
+            "block" => RecipientAction.Block,
+            _ => null,
+        };
+        return level is { } l && actions.Any(a => Strength(a) >= Strength(l)) ? ExitCodes.FailOn : ExitCodes.Ok;
+    }
+
+    private static int Strength(RecipientAction action) => action switch
+    {
+        RecipientAction.Block => 3,
+        RecipientAction.Encrypt => 2,
+        RecipientAction.Warn => 1,
+        _ => 0,
+    };
+
+    private static Option<string?> CreateFailOn()
+    {
+        var option = new Option<string?>("--fail-on")
+        {
+            Description = "Exit 4 when any recipient's action is this or stronger: warn, encrypt or block (for scripts).",
+        };
+        option.AcceptOnlyFromAmong("warn", "encrypt", "block");
+        return option;
+    }
 
     /// <summary>
     /// Loads the policy and builds the engine, or throws a <see cref="CliException"/> that says what to fix. Inspection

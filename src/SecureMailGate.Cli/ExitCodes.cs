@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>Input unreadable or configuration invalid.</summary>
     public const int InputOrConfig = 3;
+
+    /// <summary>Evaluated, and a recipient's action reached the level given with <c>--fail-on</c>.</summary>
+    public const int FailOn = 4;
 }

@@ -80,7 +80,8 @@ internal sealed class AgentHost : IDisposable
             options => new CoreEngine(options, clock, isolation.For(options, clock)),
             log,
             ConfigurationRecheckInterval,
-            clock);
+            clock,
+            logs.Audit.GetLogger(AuditLoggerName));
         log.Info("SecureMailGate agent starting from {Folder}.", folder);
         // Load the policy and check the audit trail now, so a problem is reported when transport starts rather than
         // at the first message.

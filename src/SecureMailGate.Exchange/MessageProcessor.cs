@@ -167,7 +167,7 @@ internal sealed class MessageProcessor
         var decided = Match(recipients, verdict);
         var enforce = verdict.Mode == PolicyMode.Enforce;
         var plan = enforce
-            ? PlanEnforcement(message.Subject, headers[MimeHeaderId.Subject], verdict, options, decided, sender!)
+            ? PlanEnforcement(message.Subject, verdict, options, decided, sender!, clock.GetUtcNow())
             : new Plan(ProcessingStamp.ForVerdict(verdict, enforced: false, tokenAdded: false), Enforce: false);
 
         // Audit last in this phase and before changing anything: if the trail cannot be written, the failure mode decides (POLICY §5).
@@ -175,18 +175,19 @@ internal sealed class MessageProcessor
         return plan;
     }
 
-    private static Plan PlanEnforcement(string? exchangeSubject, string? mimeSubject, Verdict verdict, PolicyOptions options, IReadOnlyList<Decided> decided, string sender)
+    private static Plan PlanEnforcement(string? exchangeSubject, Verdict verdict, PolicyOptions options, IReadOnlyList<Decided> decided, string sender, DateTimeOffset now)
     {
         var blocked = decided.Where(d => d.Decision.Action == RecipientAction.Block)
-            .Select(d => new Blocked(d, NonDeliveryReports.ForBlocked(d.Decision, options.Encryption)))
+            .Select(d => new Blocked(d, NonDeliveryReports.ForBlocked(d.Decision, options)))
             .ToList();
         var remaining = decided.Where(d => d.Decision.Action != RecipientAction.Block).ToList();
         var encrypt = remaining.Where(d => d.Decision.Action == RecipientAction.Encrypt).ToList();
         byte[]? notice = null;
         if (remaining.Any(d => d.Decision.Action == RecipientAction.Warn))
         {
-            var composed = WarnNotice.Compose(verdict, mimeSubject);
-            notice = composed is null ? null : WarnNoticeMessage.Build(composed, sender);
+            // The notice names the message by time and recipients only: its subject may hold patient details.
+            var composed = WarnNotice.Compose(verdict, now, options);
+            notice = composed is null ? null : WarnNoticeMessage.Build(composed, sender, options.Notices.SenderName, now);
         }
 
         return new Plan(ProcessingStamp.ForVerdict(verdict, enforced: true, tokenAdded: false), Enforce: true)
@@ -198,7 +199,7 @@ internal sealed class MessageProcessor
             EncryptedStamp = ProcessingStamp.ForVerdict(verdict, enforced: true, tokenAdded: true),
             EncryptedSubject = encrypt.Count == 0 ? null : EncryptionSubject.With(exchangeSubject, options.Encryption.Token),
             Route = encrypt.Count == 0 ? null : EncryptionRoute.For(options.Encryption),
-            TokenNotAdded = NonDeliveryReports.ForTokenNotAdded(options.Encryption),
+            TokenNotAdded = NonDeliveryReports.ForTokenNotAdded(options),
         };
     }
 

@@ -13,36 +13,29 @@ namespace SecureMailGate.Exchange;
 /// </summary>
 internal static class NonDeliveryReports
 {
-    /// <summary>The report for a recipient the policy blocks.</summary>
-    public static SmtpResponse ForBlocked(RecipientDecision decision, EncryptionOptions encryption)
+    /// <summary>The report for a recipient the policy blocks, worded by the policy's notice templates.</summary>
+    public static SmtpResponse ForBlocked(RecipientDecision decision, PolicyOptions policy)
     {
         if (decision is null)
         {
             throw new ArgumentNullException(nameof(decision));
         }
 
-        var lines = BlockNotice.Explain(decision, encryption).ToArray();
-        return Create(lines);
+        return Create(BlockNotice.Explain(decision, policy).ToArray());
     }
 
     /// <summary>
     /// The report for a recipient who needed the encryption token when it could not be added to the subject: the
     /// message must not leave unprotected, and the sender can add the token themselves.
     /// </summary>
-    public static SmtpResponse ForTokenNotAdded(EncryptionOptions encryption)
+    public static SmtpResponse ForTokenNotAdded(PolicyOptions policy)
     {
-        if (encryption is null)
+        if (policy is null)
         {
-            throw new ArgumentNullException(nameof(encryption));
+            throw new ArgumentNullException(nameof(policy));
         }
 
-        var token = BlockNotice.ToAscii(encryption.Token);
-        return Create(new[]
-        {
-            "Your message was not delivered to this recipient because it needed to be sent encrypted and the mail server could not mark it for encryption.",
-            $"What to do: add {token} to the start of the subject yourself and send it again. If this happens again, call your IT service desk.",
-            "Reason code: " + ReasonCodes.SensitiveToInsecure + ".",
-        });
+        return Create(BlockNotice.ExplainTokenNotAdded(policy.Encryption, policy.Notices).ToArray());
     }
 
     private static SmtpResponse Create(string[] lines)

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using NLog;
+using SecureMailGate.Core.Audit;
+using SecureMailGate.Core.Configuration;
 using SecureMailGate.Core.Policy;
 
 namespace SecureMailGate.Exchange;
@@ -12,6 +14,7 @@ namespace SecureMailGate.Exchange;
 /// and the accredited list it names, wherever that lives; checked from message traffic at most once per recheck
 /// interval: a few file stats, no watcher thread to leak), never lets a bad file replace a good one, and logs why.
 /// Adds Exchange's own accepted domains to <c>internalDomains</c> so internal mail is never treated as external.
+/// Every load, applied or rejected, writes a configuration event line to the audit trail (POLICY §5).
 /// Thread-safe.
 /// </summary>
 internal sealed class PolicyMonitor
@@ -20,6 +23,7 @@ internal sealed class PolicyMonitor
     private readonly Func<string, PolicyOptions> load;
     private readonly Func<PolicyOptions, IPolicyEngine> createEngine;
     private readonly ILogger log;
+    private readonly ILogger? audit;
     private readonly TimeSpan recheckInterval;
     private readonly TimeProvider clock;
     private readonly object gate = new();
@@ -34,9 +38,11 @@ internal sealed class PolicyMonitor
     /// <param name="createEngine">Builds the engine for a policy.</param>
     /// <param name="log">Operational log.</param>
     /// <param name="recheckInterval">Least time between two looks at the files; zero looks on every message.</param>
-    /// <param name="clock">Time source for the interval.</param>
-    public PolicyMonitor(string configPath, Func<string, PolicyOptions> load, Func<PolicyOptions, IPolicyEngine> createEngine, ILogger log, TimeSpan recheckInterval = default, TimeProvider? clock = null)
+    /// <param name="clock">Time source for the interval and the audit lines.</param>
+    /// <param name="audit">Audit trail for configuration event lines; null writes none.</param>
+    public PolicyMonitor(string configPath, Func<string, PolicyOptions> load, Func<PolicyOptions, IPolicyEngine> createEngine, ILogger log, TimeSpan recheckInterval = default, TimeProvider? clock = null, ILogger? audit = null)
     {
+        this.audit = audit;
         this.recheckInterval = recheckInterval;
         this.clock = clock ?? TimeProvider.System;
         this.configPath = configPath ?? throw new ArgumentNullException(nameof(configPath));
@@ -73,7 +79,9 @@ internal sealed class PolicyMonitor
             acceptedDomains = normalised;
             if (lastGood is not null)
             {
-                TryBuild(lastGood, "accepted domains changed");
+                const string cause = "accepted domains changed";
+                var applied = TryBuild(lastGood, cause, out var problem);
+                Audit(applied ? ConfigurationOutcome.Applied : ConfigurationOutcome.Rejected, cause, lastGood.Version, problem);
             }
         }
     }
@@ -101,17 +109,20 @@ internal sealed class PolicyMonitor
             return;
         }
 
+        var changed = seenFingerprint is null ? "gateway started" : "configuration file changed";
         seenFingerprint = fingerprint;
         if (!File.Exists(configPath))
         {
             if (lastGood is null)
             {
                 log.Warn("No configuration file at {ConfigPath}; the built-in default policy applies.", configPath);
-                TryBuild(PolicyOptions.Default, "built-in defaults");
+                var applied = TryBuild(PolicyOptions.Default, "built-in defaults", out var problem);
+                Audit(applied ? ConfigurationOutcome.BuiltIn : ConfigurationOutcome.Rejected, changed, PolicyOptions.Default.Version, problem);
             }
             else
             {
                 log.Warn("Configuration file {ConfigPath} is missing; the last good configuration stays in force.", configPath);
+                Audit(ConfigurationOutcome.Missing, "configuration file removed", null, null);
             }
 
             return;
@@ -124,6 +135,7 @@ internal sealed class PolicyMonitor
         }
         catch (Exception ex)
         {
+            Audit(ConfigurationOutcome.Rejected, changed, VersionOfFile(), ex.Message);
             // The loader's message names the file, the line and the problem in one plain-English line.
             log.Error(
                 "Configuration not applied: {Problem} {Consequence}",
@@ -134,14 +146,17 @@ internal sealed class PolicyMonitor
             return;
         }
 
-        if (TryBuild(loaded, "configuration file changed"))
+        if (TryBuild(loaded, changed, out var buildProblem))
         {
             log.Info("Configuration {ConfigPath} loaded (policy version {PolicyVersion}, mode {Mode}).", configPath, loaded.Version, loaded.Mode);
         }
+
+        Audit(buildProblem is null ? ConfigurationOutcome.Applied : ConfigurationOutcome.Rejected, changed, loaded.Version, buildProblem);
     }
 
-    private bool TryBuild(PolicyOptions options, string why)
+    private bool TryBuild(PolicyOptions options, string why, out string? problem)
     {
+        problem = null;
         try
         {
             var merged = options with
@@ -155,7 +170,39 @@ internal sealed class PolicyMonitor
         catch (Exception ex)
         {
             log.Error(ex, "Policy not applied ({Why}): {Problem} The previous policy stays in force.", why, ex.Message);
+            problem = ex.Message;
             return false;
+        }
+    }
+
+    /// <summary>Writes the configuration event line; a failure to write is logged, never thrown (hot path).</summary>
+    private void Audit(string outcome, string cause, string? policyRead, string? problem)
+    {
+        if (audit is null)
+        {
+            return;
+        }
+
+        try
+        {
+            audit.Info(ConfigurationAuditRecord.ToJsonLine(clock.GetUtcNow(), outcome, cause, configPath, policyRead, current?.Options.Version, problem));
+        }
+        catch (Exception ex)
+        {
+            log.Error(ex, "The configuration event could not be written to the audit trail: {Problem}", ex.Message);
+        }
+    }
+
+    // The hash of the file as it is now, for the audit line of a rejected file; null when it cannot be read.
+    private string? VersionOfFile()
+    {
+        try
+        {
+            return PolicyConfigurationLoader.VersionOf(File.ReadAllBytes(configPath));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return null;
         }
     }
 

@@ -8,16 +8,19 @@ namespace SecureMailGate.Exchange;
 /// <summary>Turns a <see cref="SenderNotice"/> into the MIME message the sender receives.</summary>
 internal static class WarnNoticeMessage
 {
-    /// <summary>Builds the notice to <paramref name="sender"/>, from the postmaster of the sender's own domain.</summary>
-    public static byte[] Build(SenderNotice notice, string sender)
+    /// <summary>
+    /// Builds the notice to <paramref name="sender"/>, from the postmaster of the sender's own domain under the
+    /// configured display name (<c>notices.senderName</c>).
+    /// </summary>
+    public static byte[] Build(SenderNotice notice, string sender, string senderName, DateTimeOffset date)
     {
         var to = MailboxAddress.Parse(sender);
         var domain = to.Domain;
         var message = new MimeMessage();
-        message.From.Add(new MailboxAddress("SecureMailGate", "postmaster@" + domain));
+        message.From.Add(new MailboxAddress(senderName, "postmaster@" + domain));
         message.To.Add(to);
         message.Subject = notice.Subject;
-        message.Date = DateTimeOffset.UtcNow;
+        message.Date = date;
         // RFC 3834: automatic, so out-of-office replies and rules do not answer it.
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add("X-Auto-Response-Suppress", "All");

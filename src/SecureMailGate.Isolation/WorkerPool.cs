@@ -136,7 +136,17 @@ public sealed class WorkerPool : IDisposable
             }
 
             worker.Served++;
-            Return(worker);
+            if (answer.Retiring)
+            {
+                // It reached its heap cap and ends by itself: let it go rather than hand it the next message.
+                _log(string.Format(CultureInfo.InvariantCulture, "Inspection worker {0} reached its memory cap while inspecting message {1}; the message is treated as sensitive (inspection-limit) and the worker is replaced.", worker.Id, messageId ?? "(no id)"));
+                worker.Close();
+            }
+            else
+            {
+                Return(worker);
+            }
+
             return answer.ToInspected();
         }
         finally
@@ -149,12 +159,9 @@ public sealed class WorkerPool : IDisposable
     {
         lock (_gate)
         {
-            if (_disposed)
-            {
-                throw new ObjectDisposedException(nameof(WorkerPool));
-            }
-
-            return _idle.Count > 0 ? _idle.Pop() : null;
+            // A pool retired by a configuration reload may still be handed a message that was already on its way:
+            // it gets a worker of its own (closed after it answers) rather than an error that would defer the mail.
+            return !_disposed && _idle.Count > 0 ? _idle.Pop() : null;
         }
     }
 
@@ -171,6 +178,17 @@ public sealed class WorkerPool : IDisposable
 
         worker.Close();
     }
+
+    /// <summary>The environment variable the .NET runtime reads for a hard limit on the GC heap.</summary>
+    public const string HeapHardLimitVariable = "DOTNET_GCHeapHardLimit";
+
+    /// <summary>
+    /// The managed heap a worker may use under a working-set cap: three quarters of it, leaving the rest for the
+    /// runtime, native buffers and the message's own bytes, and never less than 32 MiB.
+    /// </summary>
+    /// <param name="memoryCapBytes">The working-set cap.</param>
+    /// <returns>The heap limit in bytes.</returns>
+    public static long HeapHardLimit(long memoryCapBytes) => Math.Max(32L * 1024 * 1024, memoryCapBytes / 4 * 3);
 
     private WorkerProcess StartWorker()
     {
@@ -193,6 +211,11 @@ public sealed class WorkerPool : IDisposable
         start.RedirectStandardError = true;
         start.WorkingDirectory = Path.GetDirectoryName(_workerPath) ?? ".";
         start.Environment.Remove(WorkerServer.TestFaultsVariable);
+
+        // A hard cap on the worker's managed heap, below the working-set cap the watchdog polls: the runtime itself
+        // refuses the allocation that would pass it (OutOfMemoryException, reported as memory-cap), so no input can
+        // balloon between two polls. Read by .NET (Core) workers; a .NET Framework worker relies on the watchdog alone.
+        start.Environment[HeapHardLimitVariable] = "0x" + HeapHardLimit(Options.MemoryCapBytes).ToString("X", CultureInfo.InvariantCulture);
         if (Options.TestFaults)
         {
             start.Environment[WorkerServer.TestFaultsVariable] = "1";

@@ -25,6 +25,9 @@ public static class WorkerServer
     /// <summary>Header naming the fault a test message triggers when the faults are armed.</summary>
     public const string TestFaultHeader = "X-SMG-Test-Fault";
 
+    /// <summary>The exit code of a worker that answered after running out of memory and then ended.</summary>
+    public const int ExhaustedExitCode = 75;
+
     /// <summary>Serves requests until <paramref name="input"/> ends.</summary>
     /// <param name="input">Requests from the host (the worker's stdin).</param>
     /// <param name="output">Replies to the host (the worker's stdout).</param>
@@ -58,41 +61,72 @@ public static class WorkerServer
             using var mime = new MemoryStream();
             Frames.ReadChunked(input, mime);
             mime.Position = 0;
-            WorkerReply reply = WorkerReply.From(Inspect(inspection, mime, testFaults));
+            InspectedMessage inspected;
+            bool exhausted = false;
+            try
+            {
+                inspected = Inspect(inspection, mime, testFaults);
+            }
+            catch (OutOfMemoryException)
+            {
+                // The heap cap the pool set (DOTNET_GCHeapHardLimit) was reached outside any reader: answer, then end,
+                // because a process that ran out of memory is not trusted with the next message.
+                inspected = InspectedMessage.Limit(null, FindingReasons.MemoryCap);
+                exhausted = true;
+            }
+
+            mime.SetLength(0);
+            WorkerReply reply = WorkerReply.From(inspected, exhausted);
             byte[] answer = JsonSerializer.SerializeToUtf8Bytes(reply);
             Frames.Write(output, answer, answer.Length);
             output.Flush();
+            if (exhausted)
+            {
+                return ExhaustedExitCode;
+            }
         }
     }
 
     private static InspectedMessage Inspect(InProcessInspection inspection, MemoryStream mime, bool testFaults)
     {
-        MimeMessage message;
+        if (testFaults)
+        {
+            ObeyTestFault(mime);
+        }
+
         try
         {
-            message = MimeMessage.Load(MessageInspector.ParserOptions, mime, persistent: true);
+            // The inspector's own MIME path: the header block is measured before parsing and the time budget starts
+            // before the first byte is parsed, exactly as in-process.
+            return inspection.Inspect(mime, null, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A reader bug the inspector did not contain: the message cannot be shown clean.
+            return InspectedMessage.Limit(null, FindingReasons.ReaderFailed);
+        }
+    }
+
+    /// <summary>Tests only: reads the top-level headers and triggers the fault that <see cref="TestFaultHeader"/> names.</summary>
+    private static void ObeyTestFault(MemoryStream mime)
+    {
+        HeaderList headers;
+        try
+        {
+            headers = HeaderList.Load(MessageInspector.ParserOptions, mime);
         }
         catch (FormatException)
         {
-            return InspectedMessage.Limit(null, FindingReasons.NotMime);
+            return;
+        }
+        finally
+        {
+            mime.Position = 0;
         }
 
-        using (message)
+        if (headers[TestFaultHeader] is { } fault)
         {
-            if (testFaults && message.Headers[TestFaultHeader] is { } fault)
-            {
-                TestFault(fault.Trim());
-            }
-
-            try
-            {
-                return inspection.Inspect(message, CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // A reader bug the inspector did not contain: the message cannot be shown clean.
-                return InspectedMessage.Limit(InspectedMessage.Bracketed(message.MessageId), FindingReasons.ReaderFailed);
-            }
+            TestFault(fault.Trim());
         }
     }
 

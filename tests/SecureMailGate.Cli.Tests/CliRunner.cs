@@ -6,11 +6,14 @@ namespace SecureMailGate.Cli.Tests;
 /// <summary>Runs the CLI in-process exactly as Main does, capturing stdout, stderr and the exit code.</summary>
 internal static class CliRunner
 {
-    public static (int Code, string Out, string Err) Run(params string[] args)
+    public static (int Code, string Out, string Err) Run(params string[] args) => RunWithInput(Array.Empty<byte>(), args);
+
+    /// <summary>Runs the CLI with <paramref name="standardInput"/> as its standard input.</summary>
+    public static (int Code, string Out, string Err) RunWithInput(byte[] standardInput, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        int code = CliApplication.Run(args, output, error, TimeProvider.System);
+        int code = CliApplication.Run(args, output, error, TimeProvider.System, () => new MemoryStream(standardInput, writable: false));
         return (code, output.ToString(), error.ToString());
     }
 

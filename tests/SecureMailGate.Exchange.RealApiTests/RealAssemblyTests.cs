@@ -49,7 +49,7 @@ public sealed class RealAssemblyTests
     [TestCaseSource(typeof(NdrCases), nameof(NdrCases.All))]
     public void Exchange_accepts_every_report_for_a_blocked_recipient(RecipientDecision decision, EncryptionOptions encryption)
     {
-        var response = NonDeliveryReports.ForBlocked(decision, encryption);
+        var response = NonDeliveryReports.ForBlocked(decision, new PolicyOptions { Encryption = encryption });
 
         Assert.Multiple(() =>
         {
@@ -62,7 +62,7 @@ public sealed class RealAssemblyTests
     [TestCaseSource(typeof(NdrCases), nameof(NdrCases.EncryptionSettings))]
     public void Exchange_accepts_the_report_for_a_token_that_could_not_be_added(EncryptionOptions encryption)
     {
-        Assert.That(NonDeliveryReports.ForTokenNotAdded(encryption).StatusCode, Is.EqualTo("550"));
+        Assert.That(NonDeliveryReports.ForTokenNotAdded(new PolicyOptions { Encryption = encryption }).StatusCode, Is.EqualTo("550"));
     }
 
     [TestCaseSource(nameof(ShippedConfigurations))]

@@ -16,7 +16,7 @@ public sealed class NonDeliveryReportTests
     [TestCaseSource(typeof(NdrCases), nameof(NdrCases.All))]
     public void Every_blocked_recipient_gets_a_permanent_policy_failure_Exchange_accepts(RecipientDecision decision, EncryptionOptions encryption)
     {
-        var response = NonDeliveryReports.ForBlocked(decision, encryption);
+        var response = NonDeliveryReports.ForBlocked(decision, new PolicyOptions { Encryption = encryption });
 
         Assert.Multiple(() =>
         {
@@ -31,7 +31,7 @@ public sealed class NonDeliveryReportTests
     [TestCaseSource(typeof(NdrCases), nameof(NdrCases.EncryptionSettings))]
     public void The_report_for_a_token_that_could_not_be_added_tells_the_sender_to_add_it(EncryptionOptions encryption)
     {
-        var response = NonDeliveryReports.ForTokenNotAdded(encryption);
+        var response = NonDeliveryReports.ForTokenNotAdded(new PolicyOptions { Encryption = encryption });
 
         Assert.That(string.Join(" ", response.StatusText), Does.Contain("add " + encryption.Token.Replace("\u00e9", "?", StringComparison.Ordinal)));
     }
@@ -41,7 +41,7 @@ public sealed class NonDeliveryReportTests
     {
         var decision = new RecipientDecision("someone@example.com", "example.com", Core.Addressing.RecipientTier.External, RecipientAction.Block, new[] { ReasonCodes.NhsNumberInSubject });
 
-        var text = string.Join(" ", NonDeliveryReports.ForBlocked(decision, new EncryptionOptions()).StatusText);
+        var text = string.Join(" ", NonDeliveryReports.ForBlocked(decision, PolicyOptions.Default).StatusText);
 
         Assert.That(text.Where(char.IsDigit), Is.Empty, "no number from the message can appear in a report");
     }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using Moq;
 using NUnit.Framework;
@@ -137,6 +138,52 @@ public sealed class PolicyMonitorTests
 
         clock.Advance(TimeSpan.FromSeconds(5));
         Assert.That(monitor.Current!.Options.Mode, Is.EqualTo(PolicyMode.Monitor));
+    }
+
+    [Test]
+    public void Every_load_writes_its_own_configuration_line_to_the_audit_trail_applied_or_rejected()
+    {
+        Write("{ \"mode\": \"enforce\" }");
+        var monitor = new PolicyMonitor(configPath, PolicyConfigurationLoader.LoadFile, options => Engine(options), log.Agent, audit: log.Audit);
+        _ = monitor.Current;
+        var good = PolicyConfigurationLoader.VersionOf(File.ReadAllBytes(configPath));
+        Write("{\n  \"mode\": \"monitr\"\n}", secondsLater: 2);
+        _ = monitor.Current;
+        var bad = PolicyConfigurationLoader.VersionOf(File.ReadAllBytes(configPath));
+        _ = monitor.Current; // unchanged: no second line
+
+        var lines = log.Lines.Where(l => l.Contains("|SecureMailGate.Audit|", StringComparison.Ordinal))
+            .Select(l => JsonDocument.Parse(l.Split('|', 3)[2]).RootElement).ToList();
+        Assert.That(lines, Has.Count.EqualTo(2));
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines.Select(l => l.GetProperty("event").GetString()), Has.All.EqualTo("configuration"));
+            Assert.That(lines[0].GetProperty("outcome").GetString(), Is.EqualTo("applied"));
+            Assert.That(lines[0].GetProperty("cause").GetString(), Is.EqualTo("gateway started"));
+            Assert.That(lines[0].GetProperty("policy").GetString(), Is.EqualTo(good).And.Match("^sha256:[0-9a-f]{16}$"));
+            Assert.That(lines[0].GetProperty("inForce").GetString(), Is.EqualTo(good));
+            Assert.That(lines[0].GetProperty("problem").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(lines[1].GetProperty("outcome").GetString(), Is.EqualTo("rejected"));
+            Assert.That(lines[1].GetProperty("policy").GetString(), Is.EqualTo(bad), "the hash of the file that was refused");
+            Assert.That(lines[1].GetProperty("inForce").GetString(), Is.EqualTo(good), "the last good policy stays in force");
+            Assert.That(lines[1].GetProperty("problem").GetString(), Does.Contain("line 2").And.Contain("monitr"));
+            Assert.That(lines[1].GetProperty("file").GetString(), Is.EqualTo(configPath));
+        });
+    }
+
+    [Test]
+    public void Without_a_configuration_file_the_audit_trail_says_the_built_in_policy_is_in_force()
+    {
+        var monitor = new PolicyMonitor(configPath, PolicyConfigurationLoader.LoadFile, options => Engine(options), log.Agent, audit: log.Audit);
+
+        _ = monitor.Current;
+
+        var line = JsonDocument.Parse(log.Lines.Single(l => l.Contains("|SecureMailGate.Audit|", StringComparison.Ordinal)).Split('|', 3)[2]).RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(line.GetProperty("outcome").GetString(), Is.EqualTo("built-in"));
+            Assert.That(line.GetProperty("inForce").GetString(), Is.EqualTo("built-in"));
+        });
     }
 
     private PolicyMonitor Monitor() => new(configPath, PolicyConfigurationLoader.LoadFile, options => Engine(options), log.Agent);

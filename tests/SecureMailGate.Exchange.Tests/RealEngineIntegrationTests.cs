@@ -96,7 +96,7 @@ public sealed class RealEngineIntegrationTests
         Assert.Multiple(() =>
         {
             Assert.That(removed.Response.EnhancedStatusCode, Is.EqualTo("5.7.1"));
-            Assert.That(removed.Response.DsnExplanation, Does.Contain("move the NHS number out of the subject"));
+            Assert.That(removed.Response.DsnExplanation, Does.Contain("take the NHS number out of the subject"));
             Assert.That(source.Deferrals, Is.Empty);
         });
     }

@@ -54,7 +54,7 @@ public sealed class RoutingAgentActionTests
             Assert.That(removed.DsnType, Is.EqualTo(DsnType.Failure));
             Assert.That(removed.Response.StatusCode, Is.EqualTo("550"));
             Assert.That(removed.Response.EnhancedStatusCode, Is.EqualTo("5.7.1"));
-            Assert.That(removed.Response.DsnExplanation, Does.Contain(Gmail).And.Contain("move the NHS number out of the subject"));
+            Assert.That(removed.Response.DsnExplanation, Does.Contain(Gmail).And.Contain("take the NHS number out of the subject"));
             Assert.That(removed.Response.StatusText, Has.All.Length.LessThan(512));
             Assert.That(item.RecipientList.Addresses, Is.EqualTo(new[] { Nhsmail }), "the other recipient is unaffected");
             Assert.That(MessageText.Parse(item.Content).Subject, Is.EqualTo(Messages.Subject));
@@ -206,7 +206,9 @@ public sealed class RoutingAgentActionTests
             Assert.That(item.RecipientList.Addresses, Is.EqualTo(new[] { Nhsmail, Gmail, Council }));
             Assert.That(notice.To.Mailboxes.Single().Address, Is.EqualTo(AgentHarness.Sender));
             Assert.That(notice.From.Mailboxes.Single().Address, Is.EqualTo("postmaster@ourtrust.nhs.uk"));
-            Assert.That(notice.Subject, Does.Contain(Messages.Subject));
+            Assert.That(notice.Subject, Does.StartWith("Delivered, but please check: your message sent at ").And.EndWith(" UTC"));
+            Assert.That(notice.Subject, Does.Not.Contain(Messages.Subject), "the notice never repeats the subject: it may hold patient details");
+            Assert.That(notice.From.Mailboxes.Single().Name, Is.EqualTo("SecureMailGate"));
             Assert.That(notice.TextBody, Does.Contain(Gmail).And.Contain(Council).And.Contain("What to do"));
             Assert.That(notice.Headers["Auto-Submitted"], Is.EqualTo("auto-generated"));
             Assert.That(notice.Headers[ProcessingStamp.HeaderName], Is.Not.Null, "the agent will leave its own notice alone");

@@ -31,6 +31,20 @@ public sealed class WorkerPoolTests
     }
 
     [Test]
+    public void A_message_already_on_its_way_to_a_pool_retired_by_a_reload_is_still_inspected()
+    {
+        using var fixture = new PoolFixture();
+        fixture.Pool.Dispose();
+        using MemoryStream mime = TestMessages.Mime("Patient " + TestMessages.NhsNumber, withAttachment: true);
+
+        Verdict verdict = fixture.Evaluate(mime);
+
+        // Not an error (which would defer the mail) and not a limit: a worker of its own reads it.
+        Assert.That(verdict.Findings, Has.Some.Matches<Finding>(f => f.Kind == FindingKinds.NhsNumber && f.Location == "attachment:1.txt"));
+        Assert.That(verdict.Findings, Has.None.Matches<Finding>(f => f.Kind == FindingKinds.InspectionLimit));
+    }
+
+    [Test]
     public void A_parsed_message_is_sent_to_a_worker_and_gives_the_same_findings_as_in_process()
     {
         using var fixture = new PoolFixture();

@@ -16,7 +16,7 @@ internal static class ClassifyCommand
     {
         var inputs = new Argument<string[]>("address-or-domain")
         {
-            Description = "Addresses (a@nhs.net) or domains (gmail.com) to classify.",
+            Description = "Addresses (a@nhs.net, 'Tom <tom@nhs.net>'), domains (gmail.com) or @domains (@nhs.net) to classify.",
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("classify", "Show the recipient tier of addresses or domains under the policy.")
@@ -26,7 +26,8 @@ internal static class ClassifyCommand
         command.SetAction(result => context.Guard(() =>
         {
             SecureMailGateEngine engine = common.CreateEngine(result, context.Clock);
-            TierClassification[] classified = result.GetValue(inputs)!.Select(engine.Classify).ToArray();
+            // 'Tom <tom@nhs.net>', as copied from a mail client, is classified by its address; the input is shown as given.
+            TierClassification[] classified = result.GetValue(inputs)!.Select(i => engine.Classify(AddressInput.ForClassify(i)) with { Input = i }).ToArray();
             if (result.GetValue(common.Json))
             {
                 context.Out.WriteLine(VerdictJson.Write(classified));

@@ -2,8 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
+using SecureMailGate.Cli.Mail;
 using SecureMailGate.Cli.Output;
 using SecureMailGate.Cli.Replay;
+using SecureMailGate.Cli.Reporting;
 using SecureMailGate.Core;
 using SecureMailGate.Core.Policy;
 using SecureMailGate.Isolation;
@@ -12,9 +15,10 @@ using Spectre.Console;
 namespace SecureMailGate.Cli.Commands;
 
 /// <summary>
-/// <c>securemailgate replay &lt;folder|mbox&gt;...</c>: run archived mail through the policy, e.g. before
-/// switching from monitor to enforce. Every message gets a verdict; one that cannot be parsed is treated as
-/// sensitive by the engine, and a file that cannot be read is listed as a problem without stopping the run.
+/// <c>securemailgate replay &lt;folder|mbox&gt;...</c>: run archived mail through the policy, e.g. before switching
+/// from monitor to enforce. Only mail is read (by content: MIME, mbox, saved winmail.dat); other files are skipped
+/// and counted by reason. Every message gets a verdict; one that cannot be parsed is a problem, counted as
+/// sensitive, and reading carries on with the next.
 /// </summary>
 internal static class ReplayCommand
 {
@@ -22,37 +26,56 @@ internal static class ReplayCommand
     {
         var inputs = new Argument<string[]>("folder|mbox")
         {
-            Description = "Folders of .eml files (searched recursively) and mbox files.",
+            Description = "Folders (searched recursively) and files: .eml messages, mbox files, saved winmail.dat; other files are skipped.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var jsonLines = new Option<bool>("--json-lines") { Description = "Print one JSON object per message (the check --json object plus \"file\")." };
-        var report = new Option<string?>("--report") { Description = "Also write the summary as JSON to this file." };
-        var command = new Command("replay", "Evaluate every message in folders or mbox files and summarise the decisions.")
+        var jsonLines = new Option<bool>("--json-lines") { Description = "Print one JSON object per message (the check --json object plus \"file\" and \"problem\")." };
+        var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object instead of tables." };
+        var report = new Option<string?>("--report") { Description = "Also write the summary to this file: the IG report page when it ends in .html, else JSON." };
+        var command = new Command("replay", "Evaluate every message in folders, mbox files and .eml files and summarise the decisions.")
         {
-            inputs, common.Config, common.Now, jsonLines, report,
+            inputs, common.Config, common.Now, jsonLines, json, report, common.FailOn,
         };
         command.SetAction(result => context.Guard(() =>
         {
+            if (result.GetValue(json) && result.GetValue(jsonLines))
+            {
+                throw new CliException(ExitCodes.Usage, "--json (one summary object) and --json-lines (one object per message) cannot be used together; choose one.");
+            }
+
+            string? reportPath = result.GetValue(report);
+            if (reportPath is not null)
+            {
+                OutputFile.CheckWritable(reportPath, "--report", "report.html");
+            }
+
+            string[] given = result.GetValue(inputs)!;
             using InspectionIsolation isolation = CommonOptions.CreateIsolation(context);
             SecureMailGateEngine engine = common.CreateEngine(result, context.Clock, isolation);
-            (IReadOnlyList<string> files, IReadOnlyList<string> missing) = ReplaySource.FindFiles(result.GetValue(inputs)!);
-            var summary = new ReplaySummary();
+            (IReadOnlyList<string> files, int hidden, IReadOnlyList<string> missing) = ReplaySource.FindFiles(given);
+            var builder = new ReportBuilder("replay");
+            for (int i = 0; i < hidden; i++)
+            {
+                builder.AddSkippedFile(ReplaySource.HiddenFile);
+            }
+
             foreach (string input in missing)
             {
-                summary.AddProblem(input, "no such file or folder");
                 context.Error.WriteLine($"securemailgate: {input}: no such file or folder; skipped.");
             }
 
             bool lines = result.GetValue(jsonLines);
+            var actions = new List<RecipientAction>();
+            var run = new Run(engine, builder, lines, context, actions);
             IAnsiConsole console = ConsoleFactory.Create(context.Out, context.Interactive);
-            if (context.Interactive && !lines)
+            if (context.Interactive && !lines && !result.GetValue(json))
             {
                 console.Progress().Start(progress =>
                 {
                     ProgressTask task = progress.AddTask("Replaying", maxValue: Math.Max(1, files.Count));
                     foreach (string file in files)
                     {
-                        ReplayFile(engine, file, summary, lines, context);
+                        run.File(file);
                         task.Increment(1);
                     }
                 });
@@ -61,58 +84,127 @@ internal static class ReplayCommand
             {
                 foreach (string file in files)
                 {
-                    ReplayFile(engine, file, summary, lines, context);
+                    run.File(file);
                 }
             }
 
-            if (!lines)
+            ReportSummary summary = builder.Build();
+            if (result.GetValue(json))
             {
-                summary.Write(console);
+                context.Out.WriteLine(ReportJson.Write(summary));
+            }
+            else if (!lines)
+            {
+                ReportTable.Write(console, summary);
             }
 
-            if (result.GetValue(report) is { } reportPath)
+            if (reportPath is not null)
             {
-                summary.WriteReport(reportPath);
+                string text = reportPath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || reportPath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
+                    ? ReportHtml.Write(summary, $"Replay of {given.Length} input(s) under the policy", context.Clock.GetUtcNow(), null, null)
+                    : ReportJson.Write(summary) + Environment.NewLine;
+                OutputFile.Write(reportPath, text, "report");
             }
 
-            return missing.Count > 0 ? ExitCodes.InputOrConfig : ExitCodes.Ok;
+            if (missing.Count > 0)
+            {
+                return ExitCodes.InputOrConfig;
+            }
+
+            if (summary.Messages == 0)
+            {
+                int skipped = summary.Input.SkippedFiles.Values.Sum();
+                context.Error.WriteLine($"securemailgate: no e-mail found in {string.Join(", ", given)}" +
+                    (skipped > 0 ? $" ({skipped} file(s) skipped: not e-mail)" : " (no files)") +
+                    ". Give a folder of .eml files, an mbox file or a saved winmail.dat.");
+                return ExitCodes.InputOrConfig;
+            }
+
+            return common.ExitCodeFor(result, actions);
         }));
         return command;
     }
 
-    private static void ReplayFile(SecureMailGateEngine engine, string file, ReplaySummary summary, bool lines, CliContext context)
+    // One replay: evaluates each message of each file and feeds the report, the JSON lines and --fail-on.
+    private sealed class Run
     {
-        try
+        private readonly SecureMailGateEngine _engine;
+        private readonly ReportBuilder _builder;
+        private readonly bool _lines;
+        private readonly CliContext _context;
+        private readonly List<RecipientAction> _actions;
+
+        public Run(SecureMailGateEngine engine, ReportBuilder builder, bool lines, CliContext context, List<RecipientAction> actions)
         {
-            foreach (ReplayItem item in ReplaySource.Read(file))
+            _engine = engine;
+            _builder = builder;
+            _lines = lines;
+            _context = context;
+            _actions = actions;
+        }
+
+        public void File(string file)
+        {
+            try
             {
-                Verdict verdict = item.Message is { } message
-                    ? Evaluate(engine, message)
-                    : engine.EvaluateUnreadable(null, Array.Empty<string>());
-                if (item.Problem is not null)
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+                MailSniff sniff = MailSniffer.Sniff(stream);
+                if (sniff.Kind == MailKind.NotMail)
                 {
-                    summary.AddProblem(item.Label, "not a readable message (" + item.Problem + "); treated as sensitive");
+                    _builder.AddSkippedFile(sniff.WhyNotMail ?? "not e-mail");
+                    return;
                 }
 
-                summary.Add(verdict);
-                if (lines)
+                MboxLayout? layout = sniff.Kind == MailKind.Mbox ? MboxSplitter.Split(stream, sniff.Start) : null;
+                _builder.BodyFromLines += layout?.BodyFromLines ?? 0;
+                foreach (MailItem item in MailFile.Read(stream, file, sniff, layout))
                 {
-                    context.Out.WriteLine(VerdictJson.Write(verdict, indented: false, file: item.Label));
+                    Message(item);
                 }
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _builder.AddSkippedFile("cannot be read");
+                _context.Error.WriteLine($"securemailgate: {file}: cannot read the file ({(ex is UnauthorizedAccessException ? "permission denied" : ex.Message)}); skipped.");
+            }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            summary.AddProblem(file, "cannot read the file (" + ex.Message + ")");
-            context.Error.WriteLine($"securemailgate: {file}: cannot read the file ({ex.Message}); skipped.");
-        }
-    }
 
-    private static Verdict Evaluate(SecureMailGateEngine engine, MimeKit.MimeMessage message)
-    {
-        using (message)
+        private void Message(MailItem item)
         {
-            return engine.Evaluate(message, HeaderEnvelope.SenderOf(message), HeaderEnvelope.RecipientsOf(message));
+            if (item.Problem == MailProblem.EmptyMessage)
+            {
+                _builder.AddProblem(item.Label, item.Problem);
+                return;
+            }
+
+            Verdict verdict;
+            DateTimeOffset? sent = null;
+            string? sender = null;
+            if (item.Message is { } message)
+            {
+                using (message)
+                {
+                    sender = HeaderEnvelope.SenderOf(message);
+                    sent = message.Headers.Contains(MimeKit.HeaderId.Date) ? message.Date : null;
+                    verdict = _engine.Evaluate(message, sender, HeaderEnvelope.RecipientsOf(message));
+                }
+            }
+            else
+            {
+                verdict = _engine.EvaluateUnreadable(null, Array.Empty<string>());
+            }
+
+            if (item.Problem is not null)
+            {
+                _builder.AddProblem(item.Label, item.Problem);
+            }
+
+            _builder.Add(VerdictRecord.From(verdict, sent));
+            _actions.AddRange(verdict.Decisions.Select(d => d.Action));
+            if (_lines)
+            {
+                _context.Out.WriteLine(VerdictJson.Write(verdict, sender, indented: false, replay: (item.Label, item.Problem)));
+            }
         }
     }
 }

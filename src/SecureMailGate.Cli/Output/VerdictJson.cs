@@ -12,19 +12,25 @@ namespace SecureMailGate.Cli.Output;
 /// <summary>Writes verdicts in the exact JSON shape of the CLI contract (ARCHITECTURE.md).</summary>
 internal static class VerdictJson
 {
-    /// <summary>The <c>check --json</c> object; <paramref name="file"/> adds the <c>file</c> field used by replay.</summary>
-    public static string Write(Verdict verdict, bool indented, string? file = null)
+    /// <summary>
+    /// The <c>check --json</c> object. <paramref name="replay"/> adds replay's <c>file</c> and <c>problem</c> fields
+    /// first; <paramref name="explanation"/> (check --explain) adds <c>explanation</c> last.
+    /// </summary>
+    public static string Write(Verdict verdict, string? sender, bool indented, (string File, string? Problem)? replay = null, Explanation? explanation = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options(indented)))
         {
             json.WriteStartObject();
-            if (file is not null)
+            if (replay is { } r)
             {
-                json.WriteString("file", file);
+                json.WriteString("file", r.File);
+                json.WriteString("problem", r.Problem);
             }
 
             json.WriteString("mode", verdict.Mode.ToWireName());
+            json.WriteString("policyVersion", verdict.PolicyVersion);
+            json.WriteString("sender", sender);
             json.WriteStartObject("message");
             if (verdict.MessageId is null)
             {
@@ -39,6 +45,14 @@ internal static class VerdictJson
             VerdictJsonWriter.WriteFindings(json, verdict.Findings);
             json.WriteEndObject();
             VerdictJsonWriter.WriteRecipients(json, verdict.Decisions);
+            json.WriteStartArray("exemptionsUsed");
+            foreach (string exemption in verdict.ExemptionsUsed)
+            {
+                json.WriteStringValue(exemption);
+            }
+
+            json.WriteEndArray();
+            explanation?.WriteJson(json);
             json.WriteEndObject();
         }
 

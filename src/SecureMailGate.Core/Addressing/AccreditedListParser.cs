@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.IO;
+using System.Linq;
 using System.Text;
 
 namespace SecureMailGate.Core.Addressing;
@@ -135,6 +136,14 @@ public static class AccreditedListParser
     private static bool TryFindDomainColumn(string headerLine, List<string> header, out int column)
     {
         column = header.FindIndex(h => string.Equals(h.Trim(), "domain", StringComparison.OrdinalIgnoreCase));
+        if (column < 0)
+        {
+            // Published lists name the column "Domain name", "Email domain", "Domains"...: one such header is enough.
+            int[] candidates = header.Select((h, i) => (h, i))
+                .Where(x => x.h.IndexOf("domain", StringComparison.OrdinalIgnoreCase) >= 0)
+                .Select(x => x.i).ToArray();
+            column = candidates.Length == 1 ? candidates[0] : -1;
+        }
 
         // A lone "domain" line is a one-column CSV header; as a plain entry it would be nonsense anyway.
         return column >= 0 && (headerLine.IndexOf(',') >= 0 || header.Count == 1);
@@ -259,7 +268,9 @@ public static class AccreditedListParser
         {
             entry = null;
             bool isSuffix = value.StartsWith("*.", StringComparison.Ordinal);
-            string domain = isSuffix ? value.Substring(2) : value;
+
+            // Published lists often write a domain as the part after '@' ("@example.gov.uk"): one leading '@' is dropped.
+            string domain = isSuffix ? value.Substring(2) : value.Length > 1 && value[0] == '@' ? value.Substring(1) : value;
             if (domain.IndexOf('*') >= 0)
             {
                 problem = $"'{value}' has a '*' that is not a leading '*.'";

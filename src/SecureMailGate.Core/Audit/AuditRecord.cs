@@ -11,8 +11,8 @@ namespace SecureMailGate.Core.Audit;
 
 /// <summary>
 /// Builds the one audit record per message (POLICY §5) as a single JSON line: time, message id, sender, each
-/// recipient with tier, action and reasons, finding kinds with locations and confidences, mode, policy version and
-/// processing time. Never the detected identifiers, never body text: a <see cref="Verdict"/> holds neither.
+/// recipient with tier, action and reasons, finding kinds with locations and confidences, mode, the policy file's hash
+/// and processing time. Never the detected identifiers, never body text: a <see cref="Verdict"/> holds neither.
 /// Pure: hosts write the line through NLog.
 /// </summary>
 public static class AuditRecord
@@ -35,11 +35,14 @@ public static class AuditRecord
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteString("time", timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("time", FormatTime(timestamp));
             json.WriteString("messageId", verdict.MessageId);
             json.WriteString("sender", sender);
             json.WriteString("mode", verdict.Mode.ToWireName());
             json.WriteBoolean("enforced", enforced);
+            // "policy" identifies the policy file that decided (sha256: + the first 16 hex digits of its SHA-256, or
+            // "built-in"); "policyVersion" carries the same value for readers of earlier lines.
+            json.WriteString("policy", verdict.PolicyVersion);
             json.WriteString("policyVersion", verdict.PolicyVersion);
             json.WriteBoolean("sensitive", verdict.Sensitive);
             json.WriteNumber("processingMs", Math.Round(processingTime.TotalMilliseconds, 1));
@@ -58,4 +61,9 @@ public static class AuditRecord
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    /// <summary>The audit trail's time format: UTC with milliseconds, e.g. <c>2026-03-01T09:30:00.000Z</c>.</summary>
+    /// <param name="timestamp">A point in time.</param>
+    public static string FormatTime(DateTimeOffset timestamp) =>
+        timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using SecureMailGate.Core.Addressing;
 using SecureMailGate.Core.Inspection;
+using SecureMailGate.Core.Notices;
 using SecureMailGate.Core.Policy;
 
 namespace SecureMailGate.Core.Configuration;
@@ -22,7 +23,7 @@ public static class PolicyConfigurationLoader
     private static readonly string[] TopLevelKeys =
     {
         "mode", "internalDomains", "accreditedDomainsFile", "overrides", "prohibitedChannels", "legacyDomains",
-        "encryption", "detection", "limits", "inspection", "exemptions", "failureMode",
+        "encryption", "detection", "limits", "inspection", "exemptions", "failureMode", "notices",
     };
 
     private static readonly string[] BuiltInKinds =
@@ -64,7 +65,7 @@ public static class PolicyConfigurationLoader
         v.Expect(root, JsonTokenType.StartObject, "the file");
         v.CheckKeys(root, TopLevelKeys, "top level");
 
-        var options = new PolicyOptions { Version = "sha256:" + Hash(json), SourceFiles = new[] { filePath } };
+        var options = new PolicyOptions { Version = VersionOf(json), SourceFiles = new[] { filePath } };
         foreach ((string key, int _, ConfigNode value) in root.Properties)
         {
             options = key switch
@@ -85,9 +86,16 @@ public static class PolicyConfigurationLoader
             };
         }
 
-        return AccreditedListPath(root, baseDirectory) is { } list
-            ? options with { SourceFiles = new[] { filePath, list } }
-            : options;
+        ConfigNode? notices = root.Properties.Where(p => p.Key == "notices").Select(p => p.Value).FirstOrDefault();
+        options = options with { Notices = NoticeConfiguration.Read(v, notices, baseDirectory) };
+        var templateFiles = options.Notices.Templates == NoticeTemplates.BuiltIn ? Array.Empty<string>() : options.Notices.Templates.Sources;
+        return options with
+        {
+            SourceFiles = new[] { filePath }
+                .Concat(AccreditedListPath(root, baseDirectory) is { } list ? new[] { list } : Array.Empty<string>())
+                .Concat(templateFiles)
+                .ToArray(),
+        };
     }
 
     private static IReadOnlyList<string> LoadAccreditedList(Validator v, ConfigNode value, string baseDirectory)
@@ -99,6 +107,11 @@ public static class PolicyConfigurationLoader
 
         string relative = v.String(value, "accreditedDomainsFile");
         string path = Path.Combine(baseDirectory, relative);
+        if (Directory.Exists(path))
+        {
+            throw v.Error(value.Line, $"accreditedDomainsFile: '{path}' is a folder; give the path of the accredited list file itself (for example accredited-domains.txt).");
+        }
+
         if (!File.Exists(path))
         {
             throw v.Error(value.Line, $"accreditedDomainsFile: the accredited list '{path}' does not exist. Create it, or remove the key to use no list.");
@@ -299,9 +312,16 @@ public static class PolicyConfigurationLoader
         }
     }
 
+    /// <summary>
+    /// The policy version of a configuration file's bytes, as the audit trail records it: <c>sha256:</c> and the
+    /// first 16 hex digits of the SHA-256 of the file (what <c>sha256sum securemailgate.json | cut -c1-16</c> prints).
+    /// </summary>
+    /// <param name="bytes">The file's bytes, exactly as stored.</param>
+    public static string VersionOf(byte[] bytes) => "sha256:" + Hash(bytes ?? throw new ArgumentNullException(nameof(bytes)));
+
     private static string Hash(byte[] bytes)
     {
         using var sha = SHA256.Create();
-        return string.Concat(sha.ComputeHash(bytes).Take(6).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+        return string.Concat(sha.ComputeHash(bytes).Take(8).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
     }
 }

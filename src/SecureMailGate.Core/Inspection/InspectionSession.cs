@@ -141,6 +141,11 @@ internal sealed class InspectionSession
             limit.Location ??= context.Location;
             throw;
         }
+        catch (OutOfMemoryException ex)
+        {
+            // Memory is a limit like time: never a merely unreadable file, which an administrator may choose to ignore.
+            throw OutOfMemory(context.Location, ex);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A corrupt or unsupported file: say so, and go on with the rest of the message.
@@ -230,6 +235,10 @@ internal sealed class InspectionSession
             limit.Location ??= AttachmentLocation(path);
             throw;
         }
+        catch (OutOfMemoryException ex)
+        {
+            throw OutOfMemory(AttachmentLocation(path), ex);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Findings.Add(new Finding(FindingKinds.UnreadableAttachment, AttachmentLocation(path), Confidence.High, FindingReasons.Of(ex)));
@@ -294,6 +303,9 @@ internal sealed class InspectionSession
 
         return letter ? trimmed.Substring(dot + 1).ToLowerInvariant() : string.Empty;
     }
+
+    private static InspectionLimitException OutOfMemory(string location, OutOfMemoryException cause) =>
+        new(FindingReasons.MemoryCap, "The inspection ran out of memory.", cause) { Location = location };
 
     private static Encoding EncodingOf(TextPart part)
     {

@@ -7,8 +7,10 @@ namespace SecureMailGate.Core.Notices;
 
 /// <summary>
 /// The text of the non-delivery report a sender gets when one recipient is blocked (POLICY §4 <c>block</c>):
-/// which recipient, why, and exactly what to do next, for a busy clinician rather than an administrator.
-/// Pure: depends only on the decision and the encryption settings.
+/// which recipient, every reason that applies in the order the sender should act on them, what to do, and the
+/// reason codes last for the service desk. Worded by the <c>block*</c> templates of <see cref="NoticeSettings"/>.
+/// The text never holds anything from the message itself (subject, body, attachment names), only the recipient's
+/// address and domain. Pure: depends only on the decision and the settings.
 /// </summary>
 public static class BlockNotice
 {
@@ -18,86 +20,67 @@ public static class BlockNotice
     /// <summary>Enhanced status code of a blocked recipient: 5.7.1, delivery not authorised by policy.</summary>
     public const string EnhancedStatusCode = "5.7.1";
 
-    // SMTP replies are ASCII and lines should stay well below the 512-octet limit.
-    private const int MaxLineLength = 400;
+    /// <summary>Longest line of a report; SMTP reply lines must stay below 512 octets with their code.</summary>
+    public const int MaxLineLength = 400;
 
-    /// <summary>
-    /// The explanation as short lines of plain ASCII text, ready for an SMTP reply / delivery-status notification.
-    /// The last line names the reason codes so the service desk can look them up.
-    /// </summary>
+    /// <summary>The explanation in the built-in English wording (<see cref="NoticeSettings.Default"/>).</summary>
     /// <param name="decision">A decision whose action is <see cref="RecipientAction.Block"/>.</param>
     /// <param name="encryption">The organisation's encryption settings (to say whether the token can be used).</param>
-    public static IReadOnlyList<string> Explain(RecipientDecision decision, EncryptionOptions encryption)
-    {
-        if (decision is null)
-        {
-            throw new ArgumentNullException(nameof(decision));
-        }
+    public static IReadOnlyList<string> Explain(RecipientDecision decision, EncryptionOptions encryption) =>
+        Explain(decision, encryption, NoticeSettings.Default);
 
-        if (encryption is null)
-        {
-            throw new ArgumentNullException(nameof(encryption));
-        }
+    /// <summary>The explanation in the wording of the policy in force (its notice settings and encryption token).</summary>
+    /// <param name="decision">A decision whose action is <see cref="RecipientAction.Block"/>.</param>
+    /// <param name="policy">The policy in force.</param>
+    public static IReadOnlyList<string> Explain(RecipientDecision decision, PolicyOptions policy) =>
+        Explain(decision, (policy ?? throw new ArgumentNullException(nameof(policy))).Encryption, policy.Notices);
 
-        var recipient = ToAscii(decision.Address);
-        var domain = ToAscii(decision.Domain ?? decision.Address);
-        var reason = decision.Reasons.Count > 0 ? decision.Reasons[0] : string.Empty;
-        var lines = new List<string>
-        {
-            $"Your message was not delivered to {recipient}.",
-        };
-        lines.AddRange(WhyAndWhatNext(reason, domain, encryption));
-        lines.Add("Reason code: " + string.Join(", ", decision.Reasons.Select(ToAscii)) + ".");
-        return lines.Select(l => l.Length <= MaxLineLength ? l : l.Substring(0, MaxLineLength)).ToArray();
-    }
-
-    /// <summary>The explanation as one paragraph (the lines of <see cref="Explain"/> joined by spaces).</summary>
+    /// <summary>
+    /// The explanation as short lines of printable ASCII, ready for an SMTP reply / delivery-status notification.
+    /// The last line of the shipped wording names the reason codes so the service desk can look them up.
+    /// </summary>
     /// <param name="decision">A decision whose action is <see cref="RecipientAction.Block"/>.</param>
     /// <param name="encryption">The organisation's encryption settings.</param>
-    public static string ExplainAsParagraph(RecipientDecision decision, EncryptionOptions encryption) =>
-        string.Join(" ", Explain(decision, encryption));
-
-    private static IEnumerable<string> WhyAndWhatNext(string reason, string domain, EncryptionOptions encryption)
+    /// <param name="settings">The templates and the organisation's values.</param>
+    public static IReadOnlyList<string> Explain(RecipientDecision decision, EncryptionOptions encryption, NoticeSettings settings)
     {
-        var token = ToAscii(encryption.Token);
-        switch (reason)
+        if (decision is null || encryption is null || settings is null)
         {
-            case ReasonCodes.NhsNumberInSubject:
-                yield return "The subject line contains an NHS number. Subject lines are never protected, so patient identifiers must not be in them.";
-                yield return encryption.Enabled
-                    ? $"What to do: move the NHS number out of the subject into the body of the message, add {token} to the subject, and send it again."
-                    : "What to do: move the NHS number out of the subject into the body of the message, and send it again to a secure address (for example an nhs.net address).";
-                break;
-            case ReasonCodes.AutoForwardedToInsecure:
-                yield return $"The message was forwarded automatically (for example by an inbox rule) to {domain}, which is not a secure address.";
-                yield return "What to do: switch off the automatic forwarding rule. If the recipient needs this message, send it to them yourself from a secure route.";
-                break;
-            case ReasonCodes.SensitiveToRetired:
-                yield return $"The message appears to contain patient or personal data, and {domain} has been shut down and is no longer a secure address.";
-                yield return "What to do: ask the recipient for their current e-mail address (for example an nhs.net or gov.uk address) and send the message again to that address.";
-                break;
-            case ReasonCodes.SensitiveToProhibitedChannel:
-                yield return $"The message appears to contain patient or personal data, and {domain} is an e-mail-to-fax or e-mail-to-text service, which must never carry such data.";
-                yield return "What to do: send the information by secure e-mail instead (for example to the recipient's nhs.net address).";
-                break;
-            case ReasonCodes.EncryptionUnavailable:
-            case ReasonCodes.SensitiveToInsecure:
-                yield return $"The message appears to contain patient or personal data, and {domain} is not a secure address. This organisation cannot encrypt e-mail to it.";
-                yield return "What to do: send it to the recipient's secure address (for example an nhs.net address) instead, or remove the patient or personal data and send it again.";
-                break;
-            case ReasonCodes.SensitiveToInvalid:
-                yield return "The message appears to contain patient or personal data, and the recipient's address could not be understood.";
-                yield return "What to do: check the address for typing mistakes and send the message again.";
-                break;
-            case ReasonCodes.EncryptedAttachmentMayBeStripped:
-                yield return $"The message has a password-protected or encrypted attachment. The secure route to {domain} may remove such attachments, so the recipient might never receive it.";
-                yield return "What to do: this route is already secure, so attach the file without a password and send the message again.";
-                break;
-            default:
-                yield return "The message was stopped by this organisation's rules for sending patient and personal data.";
-                yield return "What to do: contact your IT service desk and quote the reason code below.";
-                break;
+            throw new ArgumentNullException(decision is null ? nameof(decision) : encryption is null ? nameof(encryption) : nameof(settings));
         }
+
+        var values = CommonValues(encryption, settings);
+        values[NoticePlaceholders.Recipient] = decision.Address;
+        values[NoticePlaceholders.Domain] = decision.Domain ?? decision.Address;
+        var paragraphs = BlockReasons.For(decision, encryption);
+        values[NoticePlaceholders.Reasons] = string.Join("\n", paragraphs.SelectMany(p => settings.Templates[p.Template].Render(values)).Where(l => l.Trim().Length > 0));
+        values[NoticePlaceholders.ReasonCodes] = string.Join(", ", paragraphs.SelectMany(p => p.Codes).Distinct(StringComparer.Ordinal));
+        return ForSmtp(settings.Templates[NoticeTemplateNames.Block].Render(values));
+    }
+
+    /// <summary>The explanation as one paragraph (the lines of <see cref="Explain(RecipientDecision, EncryptionOptions, NoticeSettings)"/> joined by spaces).</summary>
+    /// <param name="decision">A decision whose action is <see cref="RecipientAction.Block"/>.</param>
+    /// <param name="encryption">The organisation's encryption settings.</param>
+    /// <param name="settings">The templates and the organisation's values; null for the built-in English.</param>
+    public static string ExplainAsParagraph(RecipientDecision decision, EncryptionOptions encryption, NoticeSettings? settings = null) =>
+        string.Join(" ", Explain(decision, encryption, settings ?? NoticeSettings.Default));
+
+    /// <summary>
+    /// The report for a recipient who needed the encryption token when it could not be added to the subject: the
+    /// message must not leave unprotected, and the sender can add the token themselves.
+    /// </summary>
+    /// <param name="encryption">The organisation's encryption settings.</param>
+    /// <param name="settings">The templates and the organisation's values.</param>
+    public static IReadOnlyList<string> ExplainTokenNotAdded(EncryptionOptions encryption, NoticeSettings settings)
+    {
+        if (encryption is null || settings is null)
+        {
+            throw new ArgumentNullException(encryption is null ? nameof(encryption) : nameof(settings));
+        }
+
+        var values = CommonValues(encryption, settings);
+        values[NoticePlaceholders.ReasonCodes] = ReasonCodes.SensitiveToInsecure;
+        return ForSmtp(settings.Templates[NoticeTemplateNames.BlockTokenNotAdded].Render(values));
     }
 
     // SMTP replies are ASCII: anything else (e.g. an internationalised address) is replaced, never dropped silently.
@@ -121,4 +104,18 @@ public static class BlockNotice
 
         return new string(chars);
     }
+
+    internal static Dictionary<string, string> CommonValues(EncryptionOptions encryption, NoticeSettings settings) => new(StringComparer.Ordinal)
+    {
+        [NoticePlaceholders.Token] = encryption.Token,
+        [NoticePlaceholders.Organisation] = settings.Organisation,
+        [NoticePlaceholders.ServiceDesk] = settings.ServiceDesk,
+        [NoticePlaceholders.HelpLink] = settings.HelpLink,
+    };
+
+    private static IReadOnlyList<string> ForSmtp(IEnumerable<string> lines) =>
+        lines.Where(l => l.Trim().Length > 0)
+            .Select(ToAscii)
+            .Select(l => l.Length <= MaxLineLength ? l : l.Substring(0, MaxLineLength))
+            .ToArray();
 }

@@ -1,27 +1,46 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
-using System.Text;
 using SecureMailGate.Core.Policy;
 
 namespace SecureMailGate.Core.Notices;
 
 /// <summary>
 /// The one notice a sender gets when a message was delivered but some recipients were flagged <c>warn</c>
-/// (POLICY §4): which recipients, why, and what to do next time. Pure: depends only on the verdict.
+/// (POLICY §4): which recipients, why, and what to do next time. Worded by the <c>warn*</c> templates of
+/// <see cref="NoticeSettings"/>. It names the message by when it was sent and how many recipients it had, never by
+/// its subject or content, which may hold patient details. Pure: depends only on its arguments.
 /// </summary>
 public static class WarnNotice
 {
-    private const int MaxSubjectEcho = 120;
+    // The order the sender should read them in; anything else gets warn-reason-other.
+    private static readonly string[] Known = { ReasonCodes.RetiredDomain, ReasonCodes.UnmarkedSensitive };
 
     /// <summary>Builds the notice, or returns null when no recipient was flagged <c>warn</c>.</summary>
     /// <param name="verdict">The engine's verdict for the message.</param>
-    /// <param name="originalSubject">The subject of the sender's message (shown so they recognise it); may be null.</param>
-    public static SenderNotice? Compose(Verdict verdict, string? originalSubject)
+    /// <param name="sentAt">When the message was decided (shown in UTC so the sender can find it).</param>
+    /// <param name="policy">The policy in force: its notice settings and encryption token.</param>
+    public static SenderNotice? Compose(Verdict verdict, DateTimeOffset sentAt, PolicyOptions policy)
     {
-        if (verdict is null)
+        if (policy is null)
         {
-            throw new ArgumentNullException(nameof(verdict));
+            throw new ArgumentNullException(nameof(policy));
+        }
+
+        return Compose(verdict, sentAt, policy.Encryption, policy.Notices);
+    }
+
+    /// <summary>Builds the notice, or returns null when no recipient was flagged <c>warn</c>.</summary>
+    /// <param name="verdict">The engine's verdict for the message.</param>
+    /// <param name="sentAt">When the message was decided (shown in UTC so the sender can find it).</param>
+    /// <param name="encryption">The organisation's encryption settings (for <c>{token}</c>).</param>
+    /// <param name="settings">The templates and the organisation's values.</param>
+    public static SenderNotice? Compose(Verdict verdict, DateTimeOffset sentAt, EncryptionOptions encryption, NoticeSettings settings)
+    {
+        if (verdict is null || encryption is null || settings is null)
+        {
+            throw new ArgumentNullException(verdict is null ? nameof(verdict) : encryption is null ? nameof(encryption) : nameof(settings));
         }
 
         var warned = verdict.Decisions.Where(d => d.Action == RecipientAction.Warn).ToList();
@@ -30,46 +49,30 @@ public static class WarnNotice
             return null;
         }
 
-        var subjectEcho = string.IsNullOrWhiteSpace(originalSubject)
-            ? "(no subject)"
-            : originalSubject!.Length <= MaxSubjectEcho ? originalSubject : originalSubject.Substring(0, MaxSubjectEcho) + "...";
-
-        var body = new StringBuilder();
-        body.AppendLine($"Your message \"{subjectEcho}\" was delivered, but please check the following.");
-        body.AppendLine();
+        var templates = settings.Templates;
+        var values = BlockNotice.CommonValues(encryption, settings);
+        values[NoticePlaceholders.SentAt] = sentAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+        values[NoticePlaceholders.RecipientCount] = verdict.Decisions.Count.ToString(CultureInfo.InvariantCulture);
+        var blocks = new List<string>();
         foreach (var decision in warned)
         {
-            var reason = decision.Reasons.Count > 0 ? decision.Reasons[0] : string.Empty;
-            body.AppendLine($"To {decision.Address}:");
-            foreach (var line in WhyAndWhatNext(reason, decision.Domain ?? decision.Address))
+            var recipientValues = new Dictionary<string, string>(values, StringComparer.Ordinal)
             {
-                body.AppendLine("  " + line);
-            }
-
-            body.AppendLine("  (Reason code: " + string.Join(", ", decision.Reasons) + ")");
-            body.AppendLine();
+                [NoticePlaceholders.Recipient] = decision.Address,
+                [NoticePlaceholders.Domain] = decision.Domain ?? decision.Address,
+            };
+            var known = Known.Where(decision.Reasons.Contains).ToList();
+            var reasonTemplates = known.Count > 0
+                ? known.Select(code => NoticeTemplateNames.WarnReasonPrefix + code)
+                : new[] { NoticeTemplateNames.WarnReasonPrefix + NoticeTemplateNames.OtherReason };
+            recipientValues[NoticePlaceholders.Reasons] = string.Join("\n", reasonTemplates.SelectMany(t => templates[t].Render(recipientValues)));
+            recipientValues[NoticePlaceholders.ReasonCodes] = string.Join(", ", known.Count > 0 ? known : decision.Reasons);
+            blocks.AddRange(templates[NoticeTemplateNames.WarnRecipient].Render(recipientValues));
         }
 
-        body.AppendLine("You do not need to reply to this message. If you are unsure what to do, contact your IT service desk.");
-        return new SenderNotice("Delivered, but please check: " + subjectEcho, body.ToString());
-    }
-
-    private static IEnumerable<string> WhyAndWhatNext(string reason, string domain)
-    {
-        switch (reason)
-        {
-            case ReasonCodes.RetiredDomain:
-                yield return $"{domain} has been shut down. Your message was delivered but may never be read.";
-                yield return "What to do: ask the recipient for their current e-mail address and use that from now on.";
-                break;
-            case ReasonCodes.UnmarkedSensitive:
-                yield return "The message appears to contain patient or personal data, but its subject has no protective marking.";
-                yield return "What to do: next time, add OFFICIAL-SENSITIVE to the subject of messages like this.";
-                break;
-            default:
-                yield return "This organisation's rules for sending patient and personal data flagged this recipient.";
-                yield return "What to do: check the recipient is the right person and that the message needed to go to them.";
-                break;
-        }
+        values[NoticePlaceholders.Recipients] = string.Join("\n", blocks);
+        var subject = string.Join(" ", templates[NoticeTemplateNames.WarnSubject].Render(values)).Trim();
+        var body = string.Join("\r\n", templates[NoticeTemplateNames.WarnNotice].Render(values)) + "\r\n";
+        return new SenderNotice(subject, body);
     }
 }

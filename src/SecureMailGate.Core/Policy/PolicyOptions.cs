@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using SecureMailGate.Core.Notices;
 
 namespace SecureMailGate.Core.Policy;
 
@@ -68,6 +69,9 @@ public sealed record PolicyOptions
 
     /// <summary>Exempt senders and recipients.</summary>
     public Exemptions Exemptions { get; init; } = new();
+
+    /// <summary>How notices and non-delivery reports are worded (templates, organisation, service desk, help link).</summary>
+    public NoticeSettings Notices { get; init; } = NoticeSettings.Default;
 
     /// <summary>What hosts do when deciding fails.</summary>
     public FailureMode FailureMode { get; init; } = FailureMode.Defer;

@@ -36,7 +36,9 @@ public sealed class AuditRecordTests
             Assert.That(json.GetProperty("messageId").GetString(), Is.EqualTo("<m1@ourtrust.nhs.uk>"));
             Assert.That(json.GetProperty("sender").GetString(), Is.EqualTo("jane@ourtrust.nhs.uk"));
             Assert.That(json.GetProperty("mode").GetString(), Is.EqualTo("enforce"));
+            Assert.That(json.GetProperty("policy").GetString(), Is.EqualTo("sha256:abc"));
             Assert.That(json.GetProperty("policyVersion").GetString(), Is.EqualTo("sha256:abc"));
+            Assert.That(json.TryGetProperty("event", out _), Is.False, "only configuration lines carry an event field");
             Assert.That(json.GetProperty("processingMs").GetDouble(), Is.EqualTo(20));
             Assert.That(recipient.GetProperty("tier").GetString(), Is.EqualTo("external"));
             Assert.That(recipient.GetProperty("action").GetString(), Is.EqualTo("encrypt"));
@@ -62,5 +64,33 @@ public sealed class AuditRecordTests
             Assert.That(json.GetProperty("mode").GetString(), Is.EqualTo("monitor"));
             Assert.That(json.GetProperty("enforced").GetBoolean(), Is.False);
         });
+    }
+
+    [Test]
+    public void A_configuration_line_is_one_json_object_marked_as_an_event()
+    {
+        var line = ConfigurationAuditRecord.ToJsonLine(new DateTimeOffset(2026, 3, 1, 9, 30, 0, TimeSpan.Zero), ConfigurationOutcome.Rejected, "configuration file changed", "C:\\agent\\securemailgate.json", "sha256:0123456789abcdef", "sha256:fedcba9876543210", "securemailgate.json, line 2: unknown key");
+
+        Assert.That(line, Does.Not.Contain("\n"));
+        var json = JsonDocument.Parse(line).RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.GetProperty("time").GetString(), Is.EqualTo("2026-03-01T09:30:00.000Z"));
+            Assert.That(json.GetProperty("event").GetString(), Is.EqualTo("configuration"));
+            Assert.That(json.GetProperty("outcome").GetString(), Is.EqualTo("rejected"));
+            Assert.That(json.GetProperty("file").GetString(), Is.EqualTo("C:\\agent\\securemailgate.json"));
+            Assert.That(json.GetProperty("policy").GetString(), Is.EqualTo("sha256:0123456789abcdef"));
+            Assert.That(json.GetProperty("inForce").GetString(), Is.EqualTo("sha256:fedcba9876543210"));
+            Assert.That(json.GetProperty("problem").GetString(), Does.Contain("line 2"));
+        });
+    }
+
+    [Test]
+    public void The_policy_version_is_the_first_16_hex_digits_of_the_file_s_SHA_256()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("{ \"mode\": \"enforce\" }\n");
+        var expected = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant().Substring(0, 16);
+
+        Assert.That(SecureMailGate.Core.Configuration.PolicyConfigurationLoader.VersionOf(bytes), Is.EqualTo("sha256:" + expected));
     }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using NUnit.Framework;
+using SecureMailGate.Core.Notices;
 
 namespace SecureMailGate.Exchange.Tests.Deploy;
 
@@ -70,8 +71,30 @@ public sealed class PackageTests
     [TestCase("Uninstall-SecureMailGate.ps1")]
     [TestCase("SecureMailGate.Common.ps1")]
     [TestCase("README.md")]
+    [TestCase("POLICY.md")]
+    [TestCase("THIRD-PARTY-NOTICES.md")]
+    [TestCase("notices/en/block.txt")]
+    [TestCase("notices/en/warn-notice.txt")]
+    [TestCase("samples/mixed-recipients.eml")]
     public void Holds_what_an_administrator_needs(string entry) =>
         Assert.That(Entries, Does.Contain(entry));
+
+    [Test]
+    public void Holds_every_notice_template_and_sample_message_of_the_repository_and_the_CLI_guide_once_it_exists()
+    {
+        var root = RepositoryPaths.Root;
+        var expected = Directory.EnumerateFiles(Path.Combine(root, "config", "notices"), "*", SearchOption.AllDirectories)
+            .Select(f => "notices/" + Path.GetRelativePath(Path.Combine(root, "config", "notices"), f).Replace('\\', '/'))
+            .Concat(Directory.EnumerateFiles(Path.Combine(root, "config", "samples"), "*.eml").Select(f => "samples/" + Path.GetFileName(f)))
+            .ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(expected, Has.Count.GreaterThan(NoticeTemplateNames.All.Count));
+            Assert.That(Entries, Is.SupersetOf(expected));
+            Assert.That(Entries.Contains("CLI.md"), Is.EqualTo(File.Exists(Path.Combine(root, "docs", "CLI.md"))));
+        });
+    }
 
     [Test]
     public void Holds_nothing_from_Exchange() =>
