@@ -47,7 +47,7 @@ internal static class CheckCommand
             using Stream stream = path == "-" ? ReadStandardInput(context) : CommonOptions.OpenInput(path);
             string label = path == "-" ? "standard input" : path;
             (Verdict verdict, string? from, string? subject) = Evaluate(engine, stream, label, givenSender, result.GetValue(sender) == "<>", given);
-            Explanation? explanation = result.GetValue(explain) ? new Explanation(verdict, subject, engine.Options) : null;
+            Explanation? explanation = result.GetValue(explain) ? new Explanation(verdict, subject, engine.Options, context.Clock.GetUtcNow()) : null;
             if (result.GetValue(common.Json))
             {
                 context.Out.WriteLine(VerdictJson.Write(verdict, from, indented: true, explanation: explanation));

@@ -21,9 +21,11 @@ internal sealed class Explanation
     private readonly Verdict _verdict;
     private readonly string _subject;
     private readonly PolicyOptions _policy;
+    private readonly DateTimeOffset _sentAt;
 
-    public Explanation(Verdict verdict, string? subject, PolicyOptions policy)
+    public Explanation(Verdict verdict, string? subject, PolicyOptions policy, DateTimeOffset sentAt)
     {
+        _sentAt = sentAt;
         _verdict = verdict ?? throw new ArgumentNullException(nameof(verdict));
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _subject = Redactor.Redact(subject ?? string.Empty);
@@ -189,9 +191,9 @@ internal sealed class Explanation
     private string EncryptedSubject() => _policy.Encryption.Token + " " + _subject;
 
     // The only two calls into Core.Notices: the texts the gateway itself would send.
-    private IReadOnlyList<string> Bounce(RecipientDecision d) => BlockNotice.Explain(d, _policy.Encryption);
+    private IReadOnlyList<string> Bounce(RecipientDecision d) => BlockNotice.Explain(d, _policy);
 
-    private SenderNotice? Notice() => WarnNotice.Compose(_verdict, _subject);
+    private SenderNotice? Notice() => WarnNotice.Compose(_verdict, _sentAt, _policy);
 
     private static string WhySure(Finding f) => (f.Kind, f.Confidence) switch
     {

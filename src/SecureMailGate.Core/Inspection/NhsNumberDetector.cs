@@ -5,16 +5,30 @@ using System.Text.RegularExpressions;
 namespace SecureMailGate.Core.Inspection;
 
 /// <summary>
-/// Finds NHS numbers (POLICY §2 <c>nhs-number</c>): ten digits, contiguous or grouped 3-3-4 with one
-/// consistent separator (space, no-break space or hyphen), not part of a longer run of digits, passing the
-/// modulus-11 check. Confidence: <c>high</c> with a context keyword within 300 characters, else
-/// <c>medium</c> when grouped, <c>low</c> when contiguous.
+/// Finds NHS numbers (POLICY §2 <c>nhs-number</c>) in normalised text (<see cref="TextNormaliser"/>): ten digits,
+/// contiguous or grouped 3-3-4 (each separator a space, tab, hyphen or dot, up to three characters such as " - " or
+/// two spaces, or one line break, quote marks of a reply included), not part of a longer run of digits or a decimal,
+/// passing the modulus-11 check. A keyword sitting directly on it ("NHS No: 943 476 5919") makes it <c>high</c>
+/// whatever else surrounds it. Otherwise it is not an NHS number when it is part of a URL, an e-mail address, an
+/// encoded block or a program identifier, or when it is a telephone number by its context (<see cref="NumberContext"/>);
+/// it is <c>high</c> with a keyword within 300 characters; alone on a line of a contact block it is not counted;
+/// else <c>medium</c> when grouped, <c>low</c> when contiguous.
 /// </summary>
 public sealed class NhsNumberDetector : KeywordContextDetector
 {
-    // Grouped: the lookarounds keep "12 943 476 5919" and "943 476 5919 12" out, since those are longer runs.
+    // One separator between groups: spaces or tabs, or a hyphen or dot with up to two spaces either side.
+    private const string Separator = @"(?:[ \t]{0,2}[-.][ \t]{0,2}|[ \t]{1,3})";
+
+    // A line break between groups, a reply's quote marks included: "943 476\n> 5919". At most 14 characters, which
+    // TextScanner.FindCandidateRegions relies on.
+    private const string LineBreak = @"(?:[ \t]{0,2}\r?\n(?:[ \t]?>){0,4}[ \t]{0,2})";
+
+    // What joins a digit to a number that goes on: "12 943 476 5919", "+1.410.555.1234", "5919.5".
+    private const string Continues = @"(?:[ \t]{1,3}|[ \t]{0,2}-[ \t]{0,2}|[.,])";
+
     private static readonly Regex Candidate = new(
-        @"(?<![0-9])(?:(?<c>[0-9]{10})|(?<![0-9][ \u00A0-])(?<a>[0-9]{3})(?<s>[ \u00A0-])(?<b>[0-9]{3})\k<s>(?<d>[0-9]{4})(?![ \u00A0-][0-9]))(?![0-9])",
+        @"(?<![0-9]|[0-9][.,])(?<c>[0-9]{10})(?![0-9]|[.,][0-9])" +
+        @"|(?<![0-9]|[0-9]" + Continues + @")(?<a>[0-9]{3})(?:" + Separator + @"(?<b>[0-9]{3})(?:" + Separator + "|" + LineBreak + @")|" + LineBreak + "(?<b>[0-9]{3})" + Separator + @")(?<d>[0-9]{4})(?![0-9]|" + Continues + @"[0-9])",
         RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture,
         TimeSpan.FromSeconds(2));
 
@@ -34,6 +48,47 @@ public sealed class NhsNumberDetector : KeywordContextDetector
         {
             yield return (start, end, grouped ? Confidence.Medium : Confidence.Low);
         }
+    }
+
+    /// <inheritdoc />
+    protected override Confidence? Judge(
+        string text, int start, int end, Confidence withoutKeyword, IReadOnlyList<(int Start, int End)> keywords, IReadOnlyList<(int Start, int End)> counting)
+    {
+        if (text is null || keywords is null || counting is null)
+        {
+            throw new ArgumentNullException(text is null ? nameof(text) : keywords is null ? nameof(keywords) : nameof(counting));
+        }
+
+        foreach ((int s, int e) in keywords)
+        {
+            if (NumberContext.KeywordOnIt(text, start, end, s, e) && !NumberContext.InUrlOrAddress(text, s, e))
+            {
+                return Confidence.High;
+            }
+        }
+
+        if (NumberContext.InUrlOrAddress(text, start, end) || NumberContext.InEncodedBlock(text, start, end))
+        {
+            return null;
+        }
+
+        if ((NumberContext.IdentifierLabel(text, start) ?? NumberContext.ColumnIdentifierLabel(text, start)) is { } identifier)
+        {
+            // "patientId = 9434765919" is labelled by a keyword; "schid", "foo_id=", "x = " and a "schid" column are not.
+            return Keywords.Occurs(identifier) ? Confidence.High : null;
+        }
+
+        if (NumberContext.IsTelephone(text, start, end))
+        {
+            return null;
+        }
+
+        if (KeywordSet.IsNear(counting, start, end, ContextKeywords.Proximity))
+        {
+            return Confidence.High;
+        }
+
+        return NumberContext.InContactBlock(text, start, end) ? null : withoutKeyword;
     }
 
     /// <summary>Spans of valid NHS numbers starting in [regionStart, regionEnd), and whether each is grouped.</summary>

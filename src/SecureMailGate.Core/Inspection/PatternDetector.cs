@@ -68,6 +68,8 @@ public sealed class PatternDetector : IDetector
             throw new ArgumentNullException(cell is null ? nameof(cell) : nameof(findings));
         }
 
+        // Cells reach detectors straight from the table reader, not through the scanner: normalise them here.
+        cell = TextNormaliser.Normalise(cell);
         if (headerHasKeyword)
         {
             for (Match m = _regex.Match(cell); m.Success; m = m.NextMatch())
@@ -85,5 +87,5 @@ public sealed class PatternDetector : IDetector
     }
 
     /// <inheritdoc />
-    public bool IsContextHeader(string header) => _keywords.Occurs(header);
+    public bool IsContextHeader(string header) => header is not null && _keywords.Occurs(TextNormaliser.Normalise(header));
 }

@@ -8,7 +8,8 @@ namespace SecureMailGate.Core.Inspection;
 /// <summary>
 /// Runs detectors over text of any length in bounded memory: the text is read in chunks, and each chunk is
 /// scanned with <see cref="ContextChars"/> characters of context on both sides, so keywords and numbers that
-/// straddle a chunk border are still found, and none is reported twice.
+/// straddle a chunk border are still found, and none is reported twice. Every character is normalised as it is read
+/// (<see cref="TextNormaliser"/>: digits of any script, space and dash variants, zero-width characters), in place.
 /// Memory: at most <see cref="ChunkChars"/> + 2 × <see cref="ContextChars"/> characters per scan, in one pooled buffer.
 /// When every detector is a built-in one (NHS and NI numbers, whose matches each hold at least
 /// <see cref="CandidateDigits"/> digits), detectors do not see the whole chunk as a new string: only the stretches
@@ -32,6 +33,9 @@ public sealed class TextScanner
 
     /// <summary>How far before its first digit a built-in match may start: an NI number's two letters and a separator.</summary>
     private const int CandidateLead = 3;
+
+    /// <summary>The longest run of separators between two digits of one candidate (an NHS number's quoted line break: 14).</summary>
+    private const int MaxGap = 16;
 
     private readonly IReadOnlyList<IDetector> _detectors;
     private readonly bool _digitCandidates;
@@ -60,6 +64,7 @@ public sealed class TextScanner
 
         if (text.Length <= ChunkChars + ContextChars)
         {
+            text = TextNormaliser.Normalise(text);
             // Most subjects and bodies fit one window: scan the string itself, no copy.
             RunDetectors(new TextWindow(text, 0, text.Length, location ?? throw new ArgumentNullException(nameof(location))), findings ?? throw new ArgumentNullException(nameof(findings)));
             return;
@@ -115,7 +120,7 @@ public sealed class TextScanner
                 }
 
                 budget?.ChargeCharacters(read);
-                length += read;
+                length += TextNormaliser.Normalise(buffer, length, read);
             }
 
             int regionEnd = end ? length : length - ContextChars;
@@ -187,8 +192,9 @@ public sealed class TextScanner
     /// <summary>
     /// The stretches of [<paramref name="regionStart"/>, <paramref name="regionEnd"/>) where a built-in match can start:
     /// from <see cref="CandidateLead"/> characters before each run of at least <see cref="CandidateDigits"/> ASCII digits
-    /// (a separator — space, no-break space or hyphen — may stand between two digits) to its last digit. Stretches
-    /// closer than two contexts apart are merged, so windows never overlap and no match is reported twice.
+    /// (up to <see cref="MaxGap"/> separator characters — spaces, tabs, hyphens, dots, commas, line breaks and quote
+    /// marks — may stand between two digits) to its last digit. Stretches closer than two contexts apart are merged, so
+    /// windows never overlap and no match is reported twice.
     /// </summary>
     internal static void FindCandidateRegions(char[] text, int length, int regionStart, int regionEnd, List<(int Start, int End)> regions)
     {
@@ -212,9 +218,9 @@ public sealed class TextScanner
                     digits++;
                     last = i++;
                 }
-                else if ((text[i] is ' ' or '\u00A0' or '-') && i + 1 < length && IsDigit(text[i + 1]))
+                else if (GapBeforeDigit(text, i, length) is > 0 and int gap)
                 {
-                    i++;
+                    i += gap;
                 }
                 else
                 {
@@ -241,6 +247,21 @@ public sealed class TextScanner
     }
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    /// <summary>
+    /// The length of the run of separator characters at <paramref name="i"/> when a digit follows it within
+    /// <see cref="MaxGap"/> characters, else 0. Separators: what <see cref="NhsNumberDetector"/> allows between groups.
+    /// </summary>
+    private static int GapBeforeDigit(char[] text, int i, int length)
+    {
+        int j = i;
+        while (j < length && j - i < MaxGap && text[j] is ' ' or '\t' or '-' or '.' or ',' or '\r' or '\n' or '>')
+        {
+            j++;
+        }
+
+        return j > i && j < length && IsDigit(text[j]) ? j - i : 0;
+    }
 
     private void RunDetectors(TextWindow window, ICollection<Finding> findings)
     {

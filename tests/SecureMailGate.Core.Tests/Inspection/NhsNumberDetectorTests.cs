@@ -47,6 +47,10 @@ public sealed class NhsNumberDetectorTests
     [TestCase("ref 943 476 5919 today", Confidence.Medium)]
     [TestCase("ref 943-476-5919 today", Confidence.Medium)]
     [TestCase("ref 943\u00A0476\u00A05919 today", Confidence.Medium)]
+    [TestCase("ref 943 476-5919 today", Confidence.Medium)] // mixed separators (issue 9: a careless sender's)
+    [TestCase("ref 943-476 5919 today", Confidence.Medium)]
+    [TestCase("ref 943  476  5919 today", Confidence.Medium)] // two spaces
+    [TestCase("ref 943.476.5919 today", Confidence.Medium)] // dots
     [TestCase("NHS number: 9434765919", Confidence.High)]
     [TestCase("the patient 943 476 5919", Confidence.High)]
     [TestCase("DOB 01/01/1990, 9434765919", Confidence.High)]
@@ -54,15 +58,13 @@ public sealed class NhsNumberDetectorTests
     public void Finds_valid_numbers_with_the_right_confidence(string text, Confidence expected) =>
         Assert.That(Only(text), Is.EqualTo(expected));
 
-    [TestCase("ref 943 476-5919")] // mixed separators
-    [TestCase("ref 943-476 5919")]
-    [TestCase("ref 943  476  5919")] // two spaces is not one separator
     [TestCase("ref 19434765919")] // part of a longer run
     [TestCase("ref 94347659191")]
     [TestCase("ref 12 943 476 5919")] // longer grouped run
     [TestCase("ref 943 476 5919 12")]
     [TestCase("ref 9434765918")] // invalid check digit
-    [TestCase("ref 943.476.5919")] // dots are not a separator
+    [TestCase("ref 943.476.5919.12")] // longer dotted run
+    [TestCase("ref 0.9434765919")] // a decimal
     public void Ignores_what_is_not_an_NHS_number(string text) =>
         Assert.That(Scan(text), Is.Empty);
 
