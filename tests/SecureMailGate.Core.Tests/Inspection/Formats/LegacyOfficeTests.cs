@@ -28,8 +28,9 @@ public sealed class LegacyOfficeTests
     [Test]
     public void A_word_field_instruction_is_read()
     {
-        // A HYPERLINK field: the instruction between the 0x13 and 0x14 marks, the shown text after it.
-        string text = "NHS number: \u0013 HYPERLINK \"https://records.example/" + Planted.Digits + "\" \u0014the record\u0015\r";
+        // A QUOTE field: the instruction between the 0x13 and 0x14 marks, the shown text after it. (Not a URL: a
+        // number inside a URL does not count as an NHS number, POLICY §2.)
+        string text = "See: \u0013 QUOTE \"NHS number " + Planted.Number + "\" \u0014the record\u0015\r";
 
         Planted.AssertFound(Gate.Attach("letter.doc", LegacyFiles.Doc((text, false))), Planted.At("1.doc"));
     }
