@@ -13,12 +13,20 @@ public sealed class AttachmentContext
 {
     private readonly InspectionSession _session;
 
-    internal AttachmentContext(InspectionSession session, string path, int depth)
+    internal AttachmentContext(InspectionSession session, string path, int depth, string fileName = "")
     {
         _session = session;
         Path = path;
         Depth = depth;
+        FileName = fileName ?? string.Empty;
     }
+
+    /// <summary>
+    /// The file name the attachment was sent with (may be empty), for readers that name what they unpack
+    /// (<c>list.csv.gz</c> holds <c>list.csv</c>). Never put it into a location, a log or any other trace: names
+    /// carry identifiers.
+    /// </summary>
+    public string FileName { get; }
 
     /// <summary>The attachment's path of positions, e.g. <c>2.zip/1.docx</c> (never its name).</summary>
     public string Path { get; }

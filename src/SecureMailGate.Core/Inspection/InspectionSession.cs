@@ -46,6 +46,10 @@ internal sealed class InspectionSession
         switch (entity)
         {
             case Multipart multipart:
+                // Text outside every part (before the first boundary, after the last) is still in the message.
+                ScanPlace(multipart.Preamble, bodyLocation);
+                ScanPlace(multipart.Epilogue, bodyLocation);
+                ScanPlace(multipart.Headers[HeaderId.ContentDescription], bodyLocation);
                 foreach (MimeEntity child in multipart)
                 {
                     InspectEntity(child, bodyLocation, prefix, depth);
@@ -53,7 +57,9 @@ internal sealed class InspectionSession
 
                 break;
             case MessagePart { Message: { } inner } part:
-                InspectEmbeddedMessage(inner, NextSegment(prefix, NameOf(part)), depth);
+                string messagePath = NextSegment(prefix, NameOf(part));
+                ScanPlace((part.ContentDisposition?.FileName ?? part.ContentType.Name) + "\n" + part.Headers[HeaderId.ContentDescription], AttachmentLocation(messagePath));
+                InspectEmbeddedMessage(inner, messagePath, depth);
                 break;
             case TnefPart tnef:
                 // A TNEF body belongs to the message that carries it; its attachments are that message's attachments.
@@ -64,6 +70,7 @@ internal sealed class InspectionSession
                 });
                 break;
             case TextPart text when !text.IsAttachment && string.IsNullOrEmpty(text.FileName):
+                ScanPlace(text.Headers[HeaderId.ContentDescription], bodyLocation);
                 ScanTextPart(text, bodyLocation);
                 break;
             case ApplicationPkcs7Mime pkcs7:
@@ -80,6 +87,7 @@ internal sealed class InspectionSession
                 string path = NextSegment(prefix, name);
                 InspectGuarded(path, depth + 1, () =>
                 {
+                    ScanPlace(attachment.Headers[HeaderId.ContentDescription], AttachmentLocation(path));
                     using Stream content = attachment.Content?.Open() ?? Stream.Null;
                     InspectAttachment(path, name, attachment.ContentType.MimeType.ToLowerInvariant(), content, depth + 1);
                 });
@@ -97,6 +105,9 @@ internal sealed class InspectionSession
                 Scanner.Scan(subject, location, Findings);
             }
 
+            // The attached message's own headers are places too: display names, thread topic, keywords.
+            ScanPlace(HeaderPlaces.Text(message), location);
+
             InspectEntity(message.Body, location, path + "/", depth + 1);
         });
     }
@@ -109,6 +120,8 @@ internal sealed class InspectionSession
         var budgeted = new BudgetedStream(content, Budget);
         byte[] head = new byte[AttachmentProbe.HeadLength];
         int headLength = ReadUpTo(budgeted, head);
+        // The file's name is a place: "Evans Margaret NHS 943 476 5919.txt" is found, located at the file, never quoted.
+        ScanPlace(fileName, AttachmentLocation(path));
         var probe = new AttachmentProbe(fileName, mediaType, new ReadOnlyMemory<byte>(head, 0, headLength));
         IAttachmentReader? reader = _readers.FirstOrDefault(r => r.CanRead(probe));
         if (reader is null)
@@ -116,7 +129,7 @@ internal sealed class InspectionSession
             return;
         }
 
-        var context = new AttachmentContext(this, path, depth);
+        var context = new AttachmentContext(this, path, depth, fileName);
         using var whole = new PrefixedStream(head, headLength, budgeted);
         try
         {
@@ -175,12 +188,33 @@ internal sealed class InspectionSession
         }
 
         using var decoded = new BudgetedStream(part.Content.Open(), Budget);
-        var reader = new StreamReader(decoded, EncodingOf(part), detectEncodingFromByteOrderMarks: true);
+        TextReader reader = IsUtf7(part)
+            ? new Readers.Utf7TextReader(new StreamReader(decoded, Encoding.GetEncoding(28591), detectEncodingFromByteOrderMarks: false))
+            : new StreamReader(decoded, EncodingOf(part), detectEncodingFromByteOrderMarks: true);
         using TextReader text = part.IsHtml ? new HtmlTextReader(reader)
             : part.IsRichText ? new RtfTextReader(reader)
             : IsFlowed(part, out bool deleteSpace) ? new FlowedTextReader(reader, deleteSpace)
             : reader;
         Scanner.Scan(text, location, Findings, budget: null);
+    }
+
+    /// <summary>Runs the detectors over text found outside the parts' content (a name, a description, a preamble).</summary>
+    private void ScanPlace(string? text, string location)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            Budget.ChargeCharacters(text!.Length);
+            Scanner.Scan(text, location, Findings);
+        }
+    }
+
+    /// <summary>UTF-7 (RFC 2152), which may hide every digit in base64; decoded by <see cref="Readers.Utf7TextReader"/>.</summary>
+    private static bool IsUtf7(TextPart part)
+    {
+        string? charset = part.ContentType.Charset?.Trim();
+        return string.Equals(charset, "utf-7", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(charset, "unicode-1-1-utf-7", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(charset, "x-unicode-2-0-utf-7", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsFlowed(TextPart part, out bool deleteSpace)

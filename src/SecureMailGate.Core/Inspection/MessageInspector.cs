@@ -10,7 +10,7 @@ namespace SecureMailGate.Core.Inspection;
 
 /// <summary>
 /// Inspects a message once and lists its findings (POLICY §2): the subject, the protective-marking and
-/// auto-forwarding headers, every text and HTML part, TNEF bodies, attached messages and attachments.
+/// auto-forwarding headers, the display names and free-text headers (<see cref="HeaderPlaces"/>), every text and HTML part, TNEF bodies, attached messages and attachments.
 /// Limits and time budget are enforced; reaching one adds an <c>inspection-limit</c> finding and stops.
 /// Thread-safe: one instance serves every message.
 /// </summary>
@@ -64,6 +64,8 @@ public sealed class MessageInspector
         new CompoundFileAttachmentReader(),
         new PdfAttachmentReader(),
         new SevenZipAttachmentReader(),
+        new CompressedFileAttachmentReader(),
+        new TarAttachmentReader(),
         new TnefAttachmentReader(),
         new MessageAttachmentReader(),
         new RtfAttachmentReader(),
@@ -157,6 +159,12 @@ public sealed class MessageInspector
         try
         {
             _scanner.Scan(subject, "subject", session.Findings);
+            foreach ((string location, string text) in HeaderPlaces.Of(message))
+            {
+                // Display names, Thread-Topic, Keywords: located at the header, never quoted.
+                _scanner.Scan(text, location, session.Findings);
+            }
+
             session.InspectEntity(message.Body, "body", string.Empty, depth: 0);
         }
         catch (InspectionLimitException limit)

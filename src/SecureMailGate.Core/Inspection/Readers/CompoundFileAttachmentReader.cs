@@ -5,19 +5,25 @@ using System.Text;
 namespace SecureMailGate.Core.Inspection.Readers;
 
 /// <summary>
-/// Reads OLE compound files (signature D0 CF 11 E0 A1 B1 1A E1) for the one thing that matters here, encryption:
+/// Reads OLE compound files (signature D0 CF 11 E0 A1 B1 1A E1). Encryption first, which gives
+/// <c>encrypted-attachment</c> and nothing else:
 /// <list type="bullet">
 /// <item>encrypted OOXML (a password-protected .docx/.xlsx/.pptx): streams <c>EncryptionInfo</c> and <c>EncryptedPackage</c>;</item>
 /// <item>Word 97-2003: the FIB's <c>fEncrypted</c> bit (bit 8 of the flags word at offset 10 of <c>WordDocument</c>);</item>
 /// <item>Excel 97-2003: a <c>FILEPASS</c> record (type 0x002F) among the first records of the <c>Workbook</c> stream;</item>
 /// <item>PowerPoint 97-2003: an <c>EncryptedSummary</c> stream beside <c>PowerPoint Document</c> (heuristic: PowerPoint writes it only for encrypted files).</item>
 /// </list>
-/// Each gives <c>encrypted-attachment</c>. Otherwise: the text of legacy binary Office files and of Outlook
-/// <c>.msg</c> files (which MimeKit cannot read) is not extracted, and they are reported as
-/// <c>unreadable-attachment</c> so an administrator can see they were not inspected; other compound files
-/// (embedded OLE objects) are passed over. When the structure is damaged, the stream names are looked for as
-/// UTF-16LE bytes anywhere in the file.
-/// Memory: the file is copied into memory, at most the budget's remaining <see cref="Policy.InspectionLimits.MaxExpandedBytes"/>.
+/// Otherwise the text is read with our own compound-file reader (see docs/ARCHITECTURE.md for why not NPOI or
+/// ExcelDataReader): Word through its piece table (<see cref="LegacyWordText"/>), Excel record by record as tables
+/// (<see cref="LegacyExcelText"/>), PowerPoint's text atoms (<see cref="LegacyPowerPointText"/>), Outlook <c>.msg</c>
+/// properties with their attachments inspected as nested files (<see cref="OutlookMessageText"/>), and for all of
+/// them the title, subject, author, keywords and comments of the <c>SummaryInformation</c> property set. A damaged
+/// structure (a sector chain that loops or leaves the file, a piece table or record cut short) is
+/// <c>unreadable-attachment</c>, after whatever text could be read was scanned. Other compound files (embedded OLE
+/// objects) have only their summary properties read. When the structure is too damaged to parse, the encryption
+/// stream names are looked for as UTF-16LE bytes anywhere in the file.
+/// Memory: the file is copied into memory, at most the budget's remaining <see cref="Policy.InspectionLimits.MaxExpandedBytes"/>;
+/// its streams are read in place, never copied, and the text they expand to is charged to the budget.
 /// </summary>
 public sealed class CompoundFileAttachmentReader : AttachmentReader
 {
@@ -55,14 +61,31 @@ public sealed class CompoundFileAttachmentReader : AttachmentReader
             return;
         }
 
-        bool office = file.Find("WordDocument") is not null || file.Find("Workbook") is not null || file.Find("Book") is not null
-            || file.Find("PowerPoint Document") is not null;
-        bool outlook = file.Find("__properties_version1.0") is not null
-            || file.Entries.Exists(e => e.Name.StartsWith("__substg1.0_", StringComparison.Ordinal));
-        if (office || outlook)
+        foreach (string name in PropertySetText.StreamNames)
         {
-            // No text extractor for binary Office or .msg: say so rather than pass it as clean.
-            context.Report(FindingKinds.UnreadableAttachment, Confidence.High, FindingReasons.UnsupportedFormat);
+            if (file.Child(file.Root, name) is { } properties)
+            {
+                context.ScanText(new ChunkTextReader(PropertySetText.Read(file, properties, context.Budget)));
+            }
+        }
+
+        if (file.Find("WordDocument") is { } word)
+        {
+            context.ScanText(new ChunkTextReader(LegacyWordText.Read(file, word, context.Budget)));
+        }
+        else if ((file.Find("Workbook") ?? file.Find("Book")) is { } workbook)
+        {
+            using Stream stream = file.Open(workbook);
+            LegacyExcelText.Read(stream, context);
+        }
+        else if (file.Find("PowerPoint Document") is { } slides)
+        {
+            using Stream stream = file.Open(slides);
+            context.ScanText(new ChunkTextReader(LegacyPowerPointText.Read(stream, context.Budget)));
+        }
+        else if (OutlookMessageText.IsMessage(file))
+        {
+            OutlookMessageText.Read(file, context);
         }
     }
 

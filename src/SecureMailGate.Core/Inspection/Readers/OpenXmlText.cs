@@ -108,6 +108,7 @@ internal static class OpenXmlText
                 context.Report(FindingKinds.UnreadableAttachment, Confidence.High, FindingReasons.Damaged);
             }
 
+            ScanProperties(document, parts, context);
             InspectEmbeddings(document, parts, context);
         }
 
@@ -201,13 +202,14 @@ internal static class OpenXmlText
                     case XmlNodeType.Element:
                         bool word = reader.NamespaceURI == WordNs;
                         bool drawing = reader.NamespaceURI == DrawingNs;
+                        AppendAttributes(reader, text);
                         if (!word && !drawing)
                         {
                             break;
                         }
 
                         string name = reader.LocalName;
-                        if (name == "t" || (word && name == "delText"))
+                        if (name == "t" || (word && name is "delText" or "instrText" or "delInstrText"))
                         {
                             inText += reader.IsEmptyElement ? 0 : 1;
                         }
@@ -238,7 +240,7 @@ internal static class OpenXmlText
                     case XmlNodeType.EndElement:
                         if (reader.NamespaceURI is WordNs or DrawingNs)
                         {
-                            if (reader.LocalName == "t" || reader.LocalName == "delText")
+                            if (reader.LocalName is "t" or "delText" or "instrText" or "delInstrText")
                             {
                                 inText = Math.Max(0, inText - 1);
                             }
@@ -266,6 +268,73 @@ internal static class OpenXmlText
         }
     }
 
+    /// <summary>
+    /// Text kept in attributes: an image's or shape's alt text and title (<c>wp:docPr</c>, <c>pic:cNvPr</c>,
+    /// <c>p:cNvPr</c>: <c>descr</c>, <c>title</c>), a simple field's instruction (<c>w:fldSimple w:instr</c>) and a
+    /// hyperlink's tooltip (<c>w:hyperlink w:tooltip</c>), each on a line of its own.
+    /// </summary>
+    private static void AppendAttributes(XmlReader reader, StringBuilder text)
+    {
+        string name = reader.LocalName;
+        if (name is "docPr" or "cNvPr")
+        {
+            AppendAttribute(reader.GetAttribute("descr"), text);
+            AppendAttribute(reader.GetAttribute("title"), text);
+        }
+        else if (reader.NamespaceURI == WordNs && name == "fldSimple")
+        {
+            AppendAttribute(reader.GetAttribute("instr", WordNs), text);
+        }
+        else if (reader.NamespaceURI == WordNs && name == "hyperlink")
+        {
+            AppendAttribute(reader.GetAttribute("tooltip", WordNs), text);
+        }
+    }
+
+    private static void AppendAttribute(string? value, StringBuilder text)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            text.Append('\n').Append(value).Append('\n');
+        }
+    }
+
+    /// <summary>
+    /// Every text node of an XML part, one line each: document properties (core: title, subject, keywords,
+    /// description, author; extended: company, manager; custom properties) and spreadsheet comments.
+    /// </summary>
+    private static IEnumerable<string> AllText(Stream xml)
+    {
+        using (xml)
+        using (XmlReader reader = XmlReader.Create(xml, XmlPartCheck.Settings()))
+        {
+            while (XmlPartCheck.Read(reader))
+            {
+                if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
+                {
+                    yield return reader.Value + "\n";
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The package's document properties: the core ones through the packaging layer (title, subject, keywords,
+    /// description, category, author, last author), then the extended (company, manager) and custom property parts.
+    /// </summary>
+    private static void ScanProperties(OpenXmlPackage document, PartOpener parts, AttachmentContext context)
+    {
+        var core = document.PackageProperties;
+        string coreText = string.Join("\n", new[] { core.Title, core.Subject, core.Keywords, core.Description, core.Category, core.Creator, core.LastModifiedBy, core.ContentStatus, core.Identifier }
+            .Where(v => !string.IsNullOrEmpty(v)));
+        context.Budget.ChargeCharacters(coreText.Length);
+        context.ScanText(coreText);
+        IEnumerable<OpenXmlPart> properties = document.Parts
+            .Select(pair => pair.OpenXmlPart)
+            .Where(part => part is ExtendedFilePropertiesPart or CustomFilePropertiesPart);
+        context.ScanText(new ChunkTextReader(properties.SelectMany(p => AllText(parts.Open(p)))));
+    }
+
     private static bool ReadWorkbook(SpreadsheetDocument document, PartOpener parts, AttachmentContext context)
     {
         WorkbookPart? workbook = document.WorkbookPart;
@@ -281,11 +350,34 @@ internal static class OpenXmlText
             .Where(p => p is not null)
             .Select(p => p!)
             ?? workbook.WorksheetParts;
+        var names = new StringBuilder();
+        foreach (Sheet sheet in workbook.Workbook?.Sheets?.Elements<Sheet>() ?? Enumerable.Empty<Sheet>())
+        {
+            names.Append(sheet.Name?.Value).Append('\n');
+        }
+
+        foreach (DefinedName name in workbook.Workbook?.DefinedNames?.Elements<DefinedName>() ?? Enumerable.Empty<DefinedName>())
+        {
+            names.Append(name.Name?.Value).Append('\t').Append(name.Text).Append('\n');
+        }
+
+        context.Budget.ChargeCharacters(names.Length);
+        context.ScanText(names.ToString());
         bool any = false;
         foreach (WorksheetPart sheet in sheets)
         {
-            // Each sheet is its own table with its own header row.
-            context.ScanTable(SheetRows(parts.Open(sheet), shared).SkipWhile(IsEmptyRow));
+            // Each sheet is its own table with its own header row; its page headers and footers come after it.
+            var side = new StringBuilder();
+            context.ScanTable(SheetRows(parts.Open(sheet), shared, side).SkipWhile(IsEmptyRow));
+            context.ScanText(side.ToString());
+            var comments = new List<OpenXmlPart>();
+            if (sheet.WorksheetCommentsPart is { } notes)
+            {
+                comments.Add(notes);
+            }
+
+            comments.AddRange(sheet.WorksheetThreadedCommentsParts);
+            context.ScanText(new ChunkTextReader(comments.SelectMany(p => AllText(parts.Open(p)))));
             any = true;
         }
 
@@ -351,8 +443,11 @@ internal static class OpenXmlText
         return strings;
     }
 
-    /// <summary>Rows of a worksheet, cells placed by their reference (gaps are empty strings).</summary>
-    private static IEnumerable<IReadOnlyList<string>> SheetRows(Stream xml, IReadOnlyList<string> shared)
+    /// <summary>
+    /// Rows of a worksheet, cells placed by their reference (gaps are empty strings). The sheet's page headers and
+    /// footers (<c>oddHeader</c> ... <c>firstFooter</c>) go to <paramref name="side"/>, one per line.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<string>> SheetRows(Stream xml, IReadOnlyList<string> shared, StringBuilder side)
     {
         using (xml)
         using (XmlReader reader = XmlReader.Create(xml, XmlPartCheck.Settings()))
@@ -362,6 +457,7 @@ internal static class OpenXmlText
             int column = -1;
             var value = new StringBuilder();
             bool inValue = false;
+            bool inSide = false;
             while (XmlPartCheck.Read(reader))
             {
                 bool sheetNs = reader.NamespaceURI == SheetNs;
@@ -387,6 +483,9 @@ internal static class OpenXmlText
                         case "t":
                             inValue = !reader.IsEmptyElement;
                             break;
+                        case "oddHeader" or "oddFooter" or "evenHeader" or "evenFooter" or "firstHeader" or "firstFooter":
+                            inSide = !reader.IsEmptyElement;
+                            break;
                     }
                 }
                 else if (reader.NodeType == XmlNodeType.EndElement && sheetNs)
@@ -396,6 +495,10 @@ internal static class OpenXmlText
                         case "v":
                         case "t":
                             inValue = false;
+                            break;
+                        case "oddHeader" or "oddFooter" or "evenHeader" or "evenFooter" or "firstHeader" or "firstFooter":
+                            inSide = false;
+                            side.Append('\n');
                             break;
                         case "c" when row is not null && column < MaxColumns:
                             while (row.Count < column)
@@ -414,6 +517,10 @@ internal static class OpenXmlText
                 else if (inValue && reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
                 {
                     value.Append(reader.Value);
+                }
+                else if (inSide && reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
+                {
+                    side.Append(reader.Value);
                 }
             }
         }

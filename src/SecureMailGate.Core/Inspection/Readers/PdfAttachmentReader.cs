@@ -12,7 +12,8 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// Reads the text layer of PDF files with PdfPig, recognised by <c>%PDF-</c> in the first 1 KiB (where readers
 /// accept it) whatever their name. A PDF with an <c>/Encrypt</c> dictionary gives an <c>encrypted-attachment</c>
 /// finding; its text is still read when the empty user password opens it. A PDF whose pages carry no text at all
-/// (a scan) gives <c>unreadable-attachment</c>: it is never passed as clean without a word read.
+/// (a scan) gives <c>unreadable-attachment</c>: it is never passed as clean without a word read. Beside the pages,
+/// the document information, form-field values and annotations are read (<see cref="PdfSideText"/>).
 /// Memory: the file is copied into memory (PdfPig seeks), at most the budget's remaining
 /// <see cref="Policy.InspectionLimits.MaxExpandedBytes"/>; the text of one page is held at a time, and every
 /// extracted character is charged to the budget too. Every stream PdfPig decodes goes through
@@ -79,6 +80,8 @@ public sealed class PdfAttachmentReader : AttachmentReader
             filters.ThrowIfTripped();
             var found = new TextFound();
             context.ScanText(new ChunkTextReader(PageTexts(document, context.Budget, filters, estimates, found)));
+            filters.ThrowIfTripped();
+            context.ScanText(new ChunkTextReader(PdfSideText.Read(document, context.Budget)));
             filters.ThrowIfTripped();
             if (document.NumberOfPages > 0 && !found.Any && !encrypted)
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Text;
 
@@ -42,8 +43,9 @@ internal static class TextSniffer
     }
 
     /// <summary>
-    /// A reader over the content in its detected encoding: a BOM (UTF-8, UTF-16, UTF-32) decides; else UTF-16 when
-    /// every other byte is NUL; else UTF-8 when the first 4 KiB are valid UTF-8; else Latin-1, which maps every byte
+    /// A reader over the content in its detected encoding: a BOM (UTF-8, UTF-16, UTF-32) decides; else UTF-7 when
+    /// the bytes are 7-bit and hold UTF-7 shift sequences (<see cref="Utf7TextReader"/>); else UTF-16 when the NUL
+    /// bytes fall on one side of each pair (any script); else UTF-8 when the first 4 KiB are valid UTF-8; else Latin-1, which maps every byte
     /// to a character and so keeps the ASCII digits and keywords of any single-byte code page (Windows-1252 too).
     /// </summary>
     public static TextReader OpenText(Stream content)
@@ -56,8 +58,14 @@ internal static class TextSniffer
             length += read;
         }
 
-        Encoding encoding = DetectEncoding(new ReadOnlySpan<byte>(head, 0, length));
+        var span = new ReadOnlySpan<byte>(head, 0, length);
         var whole = new PrefixedStream(head, length, content);
+        if (Utf7TextReader.LooksLikeUtf7(span))
+        {
+            return new Utf7TextReader(new StreamReader(whole, Encoding.GetEncoding(28591), detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024));
+        }
+
+        Encoding encoding = DetectEncoding(span);
         return new StreamReader(whole, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024);
     }
 
@@ -97,7 +105,14 @@ internal static class TextSniffer
         return head.Length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? new UTF8Encoding(false) : null;
     }
 
-    /// <summary>UTF-16 without a BOM: in ASCII-heavy text, nearly all high bytes are NUL and nearly no low bytes are.</summary>
+    /// <summary>
+    /// UTF-16 without a BOM. In ASCII-heavy text nearly all high bytes are NUL and nearly no low bytes are. In a
+    /// non-Latin script (Cyrillic, Greek, Arabic, Hebrew, Indic, CJK) the high bytes are the script's block, not NUL,
+    /// but spaces, digits and line breaks still put NULs in the high bytes and few in the low bytes; then the
+    /// decoded text must be text: at least 95% letters, marks, digits, punctuation, symbols or white space, with no
+    /// control characters (but tab and line breaks), private-use characters or unpaired surrogates. Random or
+    /// compressed bytes fail that check.
+    /// </summary>
     private static Encoding? Utf16WithoutBom(ReadOnlySpan<byte> head)
     {
         int pairs = head.Length / 2;
@@ -119,7 +134,59 @@ internal static class TextSniffer
             return Encoding.Unicode;
         }
 
-        return evenZero >= pairs * 0.7 && oddZero <= pairs * 0.05 ? Encoding.BigEndianUnicode : null;
+        if (evenZero >= pairs * 0.7 && oddZero <= pairs * 0.05)
+        {
+            return Encoding.BigEndianUnicode;
+        }
+
+        if (NulsOnOneSide(oddZero, evenZero, pairs) && DecodesAsText(head, Encoding.Unicode))
+        {
+            return Encoding.Unicode;
+        }
+
+        return NulsOnOneSide(evenZero, oddZero, pairs) && DecodesAsText(head, Encoding.BigEndianUnicode)
+            ? Encoding.BigEndianUnicode
+            : null;
+    }
+
+    /// <summary>
+    /// NULs in the high bytes (spaces, digits, line breaks) and few in the low bytes: some CJK ideographs end in 00
+    /// (U+9000), so a few there are allowed, but at most one for every two on the high side and at most 10% of pairs.
+    /// </summary>
+    private static bool NulsOnOneSide(int highZero, int lowZero, int pairs) =>
+        highZero >= Math.Max(2, pairs * 0.02) && lowZero <= pairs * 0.1 && highZero >= 2 * lowZero;
+
+    private static bool DecodesAsText(ReadOnlySpan<byte> head, Encoding encoding)
+    {
+        byte[] bytes = head.Slice(0, head.Length & ~1).ToArray();
+        string text = encoding.GetString(bytes);
+        int good = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                good += 2;
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c) || c is >= '\uE000' and <= '\uF8FF' || c == '\uFFFD'
+                || (char.IsControl(c) && c is not '\t' and not '\r' and not '\n'))
+            {
+                if (i < text.Length - 1)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            UnicodeCategory category = char.GetUnicodeCategory(c);
+            good += category is UnicodeCategory.OtherNotAssigned or UnicodeCategory.Format ? 0 : 1;
+        }
+
+        return good >= text.Length * 0.95;
     }
 
     private static bool IsUtf8(ReadOnlySpan<byte> head)
