@@ -44,6 +44,31 @@ public static class VerdictJsonWriter
         json.WriteEndArray();
     }
 
+    /// <summary>Writes <c>"message": { "messageId", "sensitive", "findings" }</c>, as every JSON output shows it.</summary>
+    /// <param name="json">The writer, inside an object.</param>
+    /// <param name="verdict">The verdict.</param>
+    public static void WriteMessage(Utf8JsonWriter json, Verdict verdict)
+    {
+        if (json is null || verdict is null)
+        {
+            throw new ArgumentNullException(json is null ? nameof(json) : nameof(verdict));
+        }
+
+        json.WriteStartObject("message");
+        if (verdict.MessageId is null)
+        {
+            json.WriteNull("messageId");
+        }
+        else
+        {
+            json.WriteString("messageId", verdict.MessageId);
+        }
+
+        json.WriteBoolean("sensitive", verdict.Sensitive);
+        WriteFindings(json, verdict.Findings);
+        json.WriteEndObject();
+    }
+
     /// <summary>Writes <c>"recipients": [ { "address", "tier", "action", "reasons" } ]</c>.</summary>
     /// <param name="json">The writer, inside an object.</param>
     /// <param name="decisions">The decisions, in envelope order.</param>

@@ -31,19 +31,7 @@ internal static class VerdictJson
             json.WriteString("mode", verdict.Mode.ToWireName());
             json.WriteString("policyVersion", verdict.PolicyVersion);
             json.WriteString("sender", sender);
-            json.WriteStartObject("message");
-            if (verdict.MessageId is null)
-            {
-                json.WriteNull("messageId");
-            }
-            else
-            {
-                json.WriteString("messageId", verdict.MessageId);
-            }
-
-            json.WriteBoolean("sensitive", verdict.Sensitive);
-            VerdictJsonWriter.WriteFindings(json, verdict.Findings);
-            json.WriteEndObject();
+            VerdictJsonWriter.WriteMessage(json, verdict);
             VerdictJsonWriter.WriteRecipients(json, verdict.Decisions);
             json.WriteStartArray("exemptionsUsed");
             foreach (string exemption in verdict.ExemptionsUsed)

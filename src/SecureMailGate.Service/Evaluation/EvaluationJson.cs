@@ -28,19 +28,7 @@ public static class EvaluationJson
         {
             json.WriteStartObject();
             json.WriteString("mode", verdict.Mode.ToWireName());
-            json.WriteStartObject("message");
-            if (verdict.MessageId is null)
-            {
-                json.WriteNull("messageId");
-            }
-            else
-            {
-                json.WriteString("messageId", verdict.MessageId);
-            }
-
-            json.WriteBoolean("sensitive", verdict.Sensitive);
-            VerdictJsonWriter.WriteFindings(json, verdict.Findings);
-            json.WriteEndObject();
+            VerdictJsonWriter.WriteMessage(json, verdict);
             VerdictJsonWriter.WriteRecipients(json, verdict.Decisions);
             json.WriteStartObject("prompt");
             json.WriteString("action", prompt.Action);
