@@ -5,7 +5,8 @@ namespace SecureMailGate.Benchmarks;
 /// <summary>
 /// Entry point: <c>dotnet run -c Release -- --filter '*Tier*'</c>; or <c>-- isolation-stopwatch</c> for a quick pool cost,
 /// <c>-- precision &lt;corpus.tar.gz&gt;</c> for false alarms on benign mail, <c>-- corpus DIR</c> to write the clinic
-/// corpus, <c>-- engine-corpus DIR</c> for the engine's side of the peer run, <c>-- soak [N]</c> for the memory soak.
+/// corpus, <c>-- engine-corpus DIR</c> for the engine's side of the peer run, <c>-- soak [N]</c> for the memory soak,
+/// <c>-- loop corpus|FILE.eml [SECONDS]</c> to hold the engine busy under a profiler.
 /// </summary>
 public static class Program
 {
@@ -40,6 +41,12 @@ public static class Program
         if (args.Length >= 1 && args[0] == "soak")
         {
             CorpusRuns.Soak(args.Length == 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, System.Console.Out);
+            return;
+        }
+
+        if (args.Length >= 2 && args[0] == "loop")
+        {
+            CorpusRuns.Loop(args[1], args.Length == 3 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20, System.Console.Out);
             return;
         }
 
