@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using SecureMailGate.Core.Policy;
 
@@ -15,6 +16,9 @@ internal static class HeaderBlock
     /// <summary>Largest header block accepted: real ones are a few kilobytes, and long Received, DKIM and ARC chains stay well under 100 KB.</summary>
     public const int MaxHeaderBytes = 1024 * 1024;
 
+    // First read: real header blocks are a few kilobytes, so most messages need one read of this size.
+    private const int FirstRead = 4 * 1024;
+
     private const int ReadSize = 64 * 1024;
 
     /// <summary>The cap in force: <see cref="MaxHeaderBytes"/>, or less when the message may expand less than that.</summary>
@@ -27,7 +31,10 @@ internal static class HeaderBlock
     /// <param name="maxBytes">Most header bytes accepted.</param>
     /// <param name="budget">Its time is checked between reads.</param>
     /// <param name="length">Bytes read, all at the start of the returned buffer.</param>
-    /// <returns>The bytes read, which the parser must see again.</returns>
+    /// <returns>
+    /// The bytes read, which the parser must see again, in a buffer from <see cref="ArrayPool{T}.Shared"/>: hand it to
+    /// <see cref="Return"/> once the parser is done with it (a buffer never returned is only garbage, not a fault).
+    /// </returns>
     /// <exception cref="InspectionLimitException">The header block is longer than <paramref name="maxBytes"/>.</exception>
     public static byte[] Read(Stream stream, int maxBytes, InspectionBudget budget, out int length)
     {
@@ -38,17 +45,20 @@ internal static class HeaderBlock
 
         // Two bytes past the cap are enough to see an empty line that ends a block of exactly maxBytes.
         int most = maxBytes + 2;
-        byte[] buffer = new byte[Math.Min(most, ReadSize)];
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(most, FirstRead));
         length = 0;
         while (true)
         {
             budget.CheckTime();
             if (length == buffer.Length)
             {
-                Array.Resize(ref buffer, (int)Math.Min(most, 2L * buffer.Length));
+                byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(most, 2L * buffer.Length));
+                Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
             }
 
-            int read = stream.Read(buffer, length, Math.Min(buffer.Length - length, ReadSize));
+            int read = stream.Read(buffer, length, Math.Min(Math.Min(buffer.Length, most) - length, ReadSize));
             int searchFrom = Math.Max(0, length - 2);
             length += read;
             int end = EndOf(new ReadOnlySpan<byte>(buffer, 0, length), searchFrom);
@@ -79,8 +89,13 @@ internal static class HeaderBlock
             }
         }
 
+        ArrayPool<byte>.Shared.Return(buffer);
         throw new InspectionLimitException(FindingReasons.HeaderSize, $"The message's header block is longer than {maxBytes} bytes.");
     }
+
+    /// <summary>Gives a buffer from <see cref="Read"/> back to the pool.</summary>
+    /// <param name="buffer">The buffer <see cref="Read"/> returned.</param>
+    public static void Return(byte[] buffer) => ArrayPool<byte>.Shared.Return(buffer);
 
     /// <summary>
     /// Index of the line feed that ends the header block (an empty line, LF or CRLF), searching from

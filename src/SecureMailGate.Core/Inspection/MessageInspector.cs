@@ -120,19 +120,27 @@ public sealed class MessageInspector
         bool seekable = mime.CanSeek;
         long start = seekable ? mime.Position : 0;
         byte[] head = HeaderBlock.Read(mime, HeaderBlock.MaxBytes(budget.Limits), budget, out int length);
-        System.IO.Stream source;
-        if (seekable)
+        try
         {
-            mime.Position = start;
-            source = mime;
-        }
-        else
-        {
-            source = new PrefixedStream(head, length, mime);
-        }
+            System.IO.Stream source;
+            if (seekable)
+            {
+                mime.Position = start;
+                source = mime;
+            }
+            else
+            {
+                source = new PrefixedStream(head, length, mime);
+            }
 
-        // Persistent parsing leaves part content in the (seekable) source instead of copying it into memory.
-        return MimeMessage.Load(MessageInspector.ParserOptions, new TimeCheckedStream(source, budget), seekable, cancellationToken);
+            // Persistent parsing leaves part content in the (seekable) source instead of copying it into memory; a
+            // stream that cannot seek is copied whole by the parser, so the head is no longer needed after Load.
+            return MimeMessage.Load(MessageInspector.ParserOptions, new TimeCheckedStream(source, budget), seekable, cancellationToken);
+        }
+        finally
+        {
+            HeaderBlock.Return(head);
+        }
     }
 
     /// <summary>Inspects <paramref name="message"/>.</summary>
