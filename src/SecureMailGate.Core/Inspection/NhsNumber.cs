@@ -1,3 +1,5 @@
+using System;
+
 namespace SecureMailGate.Core.Inspection;
 
 /// <summary>The NHS number check-digit rule (modulus 11), separate from finding numbers in text.</summary>
@@ -8,9 +10,15 @@ public static class NhsNumber
     /// modulus-11 check of the first nine (weights 10..2; 11 → 0; 10 → never valid).
     /// </summary>
     /// <param name="digits">Exactly ten digits, no separators.</param>
-    public static bool IsValid(string digits)
+    /// <returns>Whether it is a valid NHS number.</returns>
+    public static bool IsValid(string digits) => digits is not null && IsValid(digits.AsSpan());
+
+    /// <summary>The same check over a span, so a caller that gathered the digits itself need not make a string.</summary>
+    /// <param name="digits">Exactly ten digits, no separators.</param>
+    /// <returns>Whether it is a valid NHS number.</returns>
+    public static bool IsValid(ReadOnlySpan<char> digits)
     {
-        if (digits is null || digits.Length != 10)
+        if (digits.Length != 10)
         {
             return false;
         }

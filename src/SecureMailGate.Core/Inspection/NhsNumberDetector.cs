@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 
 namespace SecureMailGate.Core.Inspection;
 
@@ -16,22 +15,6 @@ namespace SecureMailGate.Core.Inspection;
 /// </summary>
 public sealed class NhsNumberDetector : KeywordContextDetector
 {
-    // One separator between groups: spaces or tabs, or a hyphen or dot with up to two spaces either side.
-    private const string Separator = @"(?:[ \t]{0,2}[-.][ \t]{0,2}|[ \t]{1,3})";
-
-    // A line break between groups, a reply's quote marks included: "943 476\n> 5919". At most 14 characters, which
-    // TextScanner.FindCandidateRegions relies on.
-    private const string LineBreak = @"(?:[ \t]{0,2}\r?\n(?:[ \t]?>){0,4}[ \t]{0,2})";
-
-    // What joins a digit to a number that goes on: "12 943 476 5919", "+1.410.555.1234", "5919.5".
-    private const string Continues = @"(?:[ \t]{1,3}|[ \t]{0,2}-[ \t]{0,2}|[.,])";
-
-    private static readonly Regex Candidate = new(
-        @"(?<![0-9]|[0-9][.,])(?<c>[0-9]{10})(?![0-9]|[.,][0-9])" +
-        @"|(?<![0-9]|[0-9]" + Continues + @")(?<a>[0-9]{3})(?:" + Separator + @"(?<b>[0-9]{3})(?:" + Separator + "|" + LineBreak + @")|" + LineBreak + "(?<b>[0-9]{3})" + Separator + @")(?<d>[0-9]{4})(?![0-9]|" + Continues + @"[0-9])",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture,
-        TimeSpan.FromSeconds(2));
-
     /// <summary>The shared instance.</summary>
     public static NhsNumberDetector Instance { get; } = new();
 
@@ -99,16 +82,15 @@ public sealed class NhsNumberDetector : KeywordContextDetector
             yield break;
         }
 
-        for (Match m = Candidate.Match(text, Math.Max(0, regionStart)); m.Success && m.Index < regionEnd; m = m.NextMatch())
+        int from = Math.Max(0, regionStart);
+        while (NhsNumberShape.Next(text, from, regionEnd, out int start, out int end, out bool grouped))
         {
-            Group contiguous = m.Groups["c"];
-            string digits = contiguous.Success
-                ? contiguous.Value
-                : m.Groups["a"].Value + m.Groups["b"].Value + m.Groups["d"].Value;
-            if (NhsNumber.IsValid(digits))
+            if (NhsNumberShape.IsValid(text, start, end))
             {
-                yield return (m.Index, m.Index + m.Length, !contiguous.Success);
+                yield return (start, end, grouped);
             }
+
+            from = end;
         }
     }
 }

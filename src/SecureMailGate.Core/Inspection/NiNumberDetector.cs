@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 
 namespace SecureMailGate.Core.Inspection;
 
@@ -11,16 +10,6 @@ namespace SecureMailGate.Core.Inspection;
 /// </summary>
 public sealed class NiNumberDetector : KeywordContextDetector
 {
-    private static readonly Regex Candidate = new(
-        @"(?<![\p{L}\p{N}])(?<p>[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[A-D](?![\p{L}\p{N}])",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase,
-        TimeSpan.FromSeconds(2));
-
-    private static readonly HashSet<string> ExcludedPrefixes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "BG", "GB", "KN", "NK", "NT", "TN", "ZZ",
-    };
-
     /// <summary>The shared instance.</summary>
     public static NiNumberDetector Instance { get; } = new();
 
@@ -38,12 +27,15 @@ public sealed class NiNumberDetector : KeywordContextDetector
             yield break;
         }
 
-        for (Match m = Candidate.Match(text, Math.Max(0, regionStart)); m.Success && m.Index < regionEnd; m = m.NextMatch())
+        int from = Math.Max(0, regionStart);
+        while (NiNumberShape.Next(text, from, regionEnd, out int start, out int end))
         {
-            if (!ExcludedPrefixes.Contains(m.Groups["p"].Value))
+            if (NiNumberShape.IsIssuedPrefix(text, start))
             {
-                yield return (m.Index, m.Index + m.Length, Confidence.Medium);
+                yield return (start, end, Confidence.Medium);
             }
+
+            from = end;
         }
     }
 }
