@@ -42,13 +42,8 @@ internal static class NhsNumberShape
     /// <param name="end">Index after its last digit.</param>
     /// <param name="grouped">Whether it is written in groups.</param>
     /// <returns>Whether one was found.</returns>
-    public static bool Next(string text, int from, int limit, out int start, out int end, out bool grouped)
+    public static bool Next(ReadOnlySpan<char> text, int from, int limit, out int start, out int end, out bool grouped)
     {
-        if (text is null)
-        {
-            throw new ArgumentNullException(nameof(text));
-        }
-
         int i = Math.Max(0, from);
         limit = Math.Min(limit, text.Length);
         while (i < limit)
@@ -85,7 +80,7 @@ internal static class NhsNumberShape
     /// <param name="start">A candidate's start from <see cref="Next"/>.</param>
     /// <param name="end">Its end.</param>
     /// <returns>Whether it is a valid NHS number.</returns>
-    public static bool IsValid(string text, int start, int end)
+    public static bool IsValid(ReadOnlySpan<char> text, int start, int end)
     {
         Span<char> digits = stackalloc char[10];
         int count = 0;
@@ -105,7 +100,7 @@ internal static class NhsNumberShape
         return count == digits.Length && NhsNumber.IsValid(digits);
     }
 
-    private static bool TryGrouped(string text, int a, int aEnd, out int end)
+    private static bool TryGrouped(ReadOnlySpan<char> text, int a, int aEnd, out int end)
     {
         end = 0;
         int b = NextDigitWithin(text, aEnd);
@@ -132,8 +127,8 @@ internal static class NhsNumberShape
             return false;
         }
 
-        ReadOnlySpan<char> first = text.AsSpan(aEnd, b - aEnd);
-        ReadOnlySpan<char> second = text.AsSpan(bEnd, d - bEnd);
+        ReadOnlySpan<char> first = text.Slice(aEnd, b - aEnd);
+        ReadOnlySpan<char> second = text.Slice(bEnd, d - bEnd);
         bool gapsFit = IsSeparator(first) ? IsSeparator(second) || IsLineBreak(second) : IsLineBreak(first) && IsSeparator(second);
         if (!gapsFit || GluedBefore(text, a) || GluedAfter(text, dEnd))
         {
@@ -144,16 +139,16 @@ internal static class NhsNumberShape
         return true;
     }
 
-    private static bool ContiguousStandsAlone(string text, int start, int end) =>
+    private static bool ContiguousStandsAlone(ReadOnlySpan<char> text, int start, int end) =>
         !(start >= 2 && text[start - 1] is '.' or ',' && IsDigit(text[start - 2]))
         && !(end + 1 < text.Length && text[end] is '.' or ',' && IsDigit(text[end + 1]));
 
     /// <summary>A digit and a continuation just before <paramref name="start"/> ("12 943…", "1.943…").</summary>
-    private static bool GluedBefore(string text, int start)
+    private static bool GluedBefore(ReadOnlySpan<char> text, int start)
     {
         for (int length = 1; length <= MaxContinuation && start - length - 1 >= 0; length++)
         {
-            if (IsDigit(text[start - length - 1]) && IsContinuation(text.AsSpan(start - length, length)))
+            if (IsDigit(text[start - length - 1]) && IsContinuation(text.Slice(start - length, length)))
             {
                 return true;
             }
@@ -163,11 +158,11 @@ internal static class NhsNumberShape
     }
 
     /// <summary>A continuation and a digit just after <paramref name="end"/> ("…5919 12", "…5919.5").</summary>
-    private static bool GluedAfter(string text, int end)
+    private static bool GluedAfter(ReadOnlySpan<char> text, int end)
     {
         for (int length = 1; length <= MaxContinuation && end + length < text.Length; length++)
         {
-            if (IsDigit(text[end + length]) && IsContinuation(text.AsSpan(end, length)))
+            if (IsDigit(text[end + length]) && IsContinuation(text.Slice(end, length)))
             {
                 return true;
             }
@@ -250,7 +245,7 @@ internal static class NhsNumberShape
         return quotes <= 4;
     }
 
-    private static int NextDigitWithin(string text, int from)
+    private static int NextDigitWithin(ReadOnlySpan<char> text, int from)
     {
         for (int j = from; j < text.Length && j - from <= MaxGap; j++)
         {
@@ -263,13 +258,27 @@ internal static class NhsNumberShape
         return -1;
     }
 
-    private static int IndexOfDigit(string text, int from, int limit)
+    /// <summary>
+    /// The first ASCII digit in [<paramref name="from"/>, <paramref name="limit"/>), or -1. A few characters are looked
+    /// at one by one first, since in digit-dense text the next run is usually that close; then the search is vectorised
+    /// on .NET.
+    /// </summary>
+    internal static int IndexOfDigit(ReadOnlySpan<char> text, int from, int limit)
     {
+        int near = Math.Min(limit, from + 8);
+        for (int j = from; j < near; j++)
+        {
+            if (IsDigit(text[j]))
+            {
+                return j;
+            }
+        }
+
 #if NET8_0_OR_GREATER
-        int found = text.AsSpan(from, limit - from).IndexOfAnyInRange('0', '9');
-        return found < 0 ? -1 : from + found;
+        int found = near < limit ? text.Slice(near, limit - near).IndexOfAnyInRange('0', '9') : -1;
+        return found < 0 ? -1 : near + found;
 #else
-        for (int j = from; j < limit; j++)
+        for (int j = near; j < limit; j++)
         {
             if (IsDigit(text[j]))
             {
@@ -281,7 +290,7 @@ internal static class NhsNumberShape
 #endif
     }
 
-    private static int RunEnd(string text, int start)
+    private static int RunEnd(ReadOnlySpan<char> text, int start)
     {
         int j = start;
         while (j < text.Length && IsDigit(text[j]))

@@ -26,19 +26,14 @@ internal static class NiNumberShape
     /// <param name="start">Index of its first prefix letter.</param>
     /// <param name="end">Index after its suffix letter.</param>
     /// <returns>Whether one was found.</returns>
-    public static bool Next(string text, int from, int limit, out int start, out int end)
+    public static bool Next(ReadOnlySpan<char> text, int from, int limit, out int start, out int end)
     {
-        if (text is null)
-        {
-            throw new ArgumentNullException(nameof(text));
-        }
-
         int i = Math.Max(0, from);
         limit = Math.Min(limit, text.Length);
         int searchFrom = i;
         while (searchFrom < text.Length)
         {
-            int digit = IndexOfDigit(text, searchFrom);
+            int digit = NhsNumberShape.IndexOfDigit(text, searchFrom, text.Length);
             if (digit < 0)
             {
                 break;
@@ -71,23 +66,23 @@ internal static class NiNumberShape
     /// <param name="text">The text.</param>
     /// <param name="start">A candidate's start from <see cref="Next"/>.</param>
     /// <returns>Whether the prefix can be a real one.</returns>
-    public static bool IsIssuedPrefix(string text, int start)
+    public static bool IsIssuedPrefix(ReadOnlySpan<char> text, int start)
     {
         char first = Upper(text[start]);
         char second = Upper(text[start + 1]);
         return (first, second) is not (('B', 'G') or ('G', 'B') or ('K', 'N') or ('N', 'K') or ('N', 'T') or ('T', 'N') or ('Z', 'Z'));
     }
 
-    private static bool TryMatchAt(string text, int start, out int end)
+    private static bool TryMatchAt(ReadOnlySpan<char> text, int start, out int end)
     {
         end = 0;
-        if (start < 0 || (start > 0 && IsLetterOrNumber(text[start - 1])))
+        int j = start;
+        if (start < 0 || j + 1 >= text.Length || !IsFirstPrefixLetter(Upper(text[j])) || !IsSecondPrefixLetter(Upper(text[j + 1])))
         {
             return false;
         }
 
-        int j = start;
-        if (j + 1 >= text.Length || !IsFirstPrefixLetter(Upper(text[j])) || !IsSecondPrefixLetter(Upper(text[j + 1])))
+        if (start > 0 && IsLetterOrNumber(text[start - 1]))
         {
             return false;
         }
@@ -120,7 +115,7 @@ internal static class NiNumberShape
         return true;
     }
 
-    private static int SkipSeparator(string text, int j) => j < text.Length && text[j] is ' ' or '-' ? j + 1 : j;
+    private static int SkipSeparator(ReadOnlySpan<char> text, int j) => j < text.Length && text[j] is ' ' or '-' ? j + 1 : j;
 
     // A-C, E, G, H, J-P, R-T, W-Z.
     private static bool IsFirstPrefixLetter(char c) => c is >= 'A' and <= 'Z' and not ('D' or 'F' or 'I' or 'Q' or 'U' or 'V');
@@ -139,25 +134,7 @@ internal static class NiNumberShape
     // \p{L} and \p{N}: letters of any script, and digits, letter numbers and other numbers.
     private static bool IsLetterOrNumber(char c) => char.IsLetter(c) || char.IsNumber(c);
 
-    private static int IndexOfDigit(string text, int from)
-    {
-#if NET8_0_OR_GREATER
-        int found = text.AsSpan(from).IndexOfAnyInRange('0', '9');
-        return found < 0 ? -1 : from + found;
-#else
-        for (int j = from; j < text.Length; j++)
-        {
-            if (IsDigit(text[j]))
-            {
-                return j;
-            }
-        }
-
-        return -1;
-#endif
-    }
-
-    private static int RunEnd(string text, int start)
+    private static int RunEnd(ReadOnlySpan<char> text, int start)
     {
         int j = start;
         while (j < text.Length && IsDigit(text[j]))

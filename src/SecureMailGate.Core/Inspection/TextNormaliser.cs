@@ -29,8 +29,15 @@ public static class TextNormaliser
             throw new ArgumentOutOfRangeException(nameof(count), "The range must lie inside the buffer.");
         }
 
-        int write = start;
-        for (int read = start; read < start + count; read++)
+        // Text that is all ASCII needs nothing: skip to the first other character (vectorised on .NET).
+        int firstOther = FirstNonAscii(buffer, start, count);
+        if (firstOther < 0)
+        {
+            return count;
+        }
+
+        int write = firstOther;
+        for (int read = firstOther; read < start + count; read++)
         {
             char c = buffer[read];
             if (c < 0x80)
@@ -72,6 +79,24 @@ public static class TextNormaliser
         char[] chars = text.ToCharArray();
         int length = first + Normalise(chars, first, chars.Length - first);
         return new string(chars, 0, length);
+    }
+
+    private static int FirstNonAscii(char[] buffer, int start, int count)
+    {
+#if NET8_0_OR_GREATER
+        int found = buffer.AsSpan(start, count).IndexOfAnyExceptInRange('\0', '\u007F');
+        return found < 0 ? -1 : start + found;
+#else
+        for (int i = start; i < start + count; i++)
+        {
+            if (buffer[i] >= 0x80)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+#endif
     }
 
     /// <summary>The character <paramref name="c"/> stands for, or <c>'\0'</c> when it is to be removed.</summary>

@@ -37,6 +37,13 @@ public sealed class TextScanner
     /// <summary>The longest run of separators between two digits of one candidate (an NHS number's quoted line break: 14).</summary>
     private const int MaxGap = 16;
 
+    /// <summary>
+    /// Longest merged region: its window (with both contexts) stays a string under the large-object heap's 85,000
+    /// bytes, so digit-dense text does not trigger full collections. Regions are only split between runs of digits, and
+    /// a match never spans two runs' groups, so splitting changes no finding.
+    /// </summary>
+    private const int MaxRegionChars = 16 * 1024;
+
     private readonly IReadOnlyList<IDetector> _detectors;
     private readonly bool _digitCandidates;
 
@@ -165,18 +172,20 @@ public sealed class TextScanner
 
         var regions = new List<(int Start, int End)>();
         FindCandidateRegions(buffer, length, regionStart, regionEnd, regions);
-        if (regions.Count == 0)
+        var windows = new List<TextWindow>(regions.Count);
+        var text = new ReadOnlySpan<char>(buffer, 0, length);
+        foreach ((int start, int end) in regions)
         {
-            return;
-        }
+            // A region whose shapes all fail their checks would give no finding: no string is made for it, so
+            // digit-dense text (coordinates, tables of measurements) costs a scan, not a copy.
+            if (!HasValidCandidate(text, start, end))
+            {
+                continue;
+            }
 
-        var windows = new TextWindow[regions.Count];
-        for (int i = 0; i < regions.Count; i++)
-        {
-            (int start, int end) = regions[i];
             int from = Math.Max(0, start - ContextChars);
             int to = Math.Min(length, end + ContextChars);
-            windows[i] = new TextWindow(new string(buffer, from, to - from), start - from, end - from, location);
+            windows.Add(new TextWindow(new string(buffer, from, to - from), start - from, end - from, location));
         }
 
         // Detector by detector, as over the whole buffer, so findings come in the same order.
@@ -193,8 +202,9 @@ public sealed class TextScanner
     /// The stretches of [<paramref name="regionStart"/>, <paramref name="regionEnd"/>) where a built-in match can start:
     /// from <see cref="CandidateLead"/> characters before each run of at least <see cref="CandidateDigits"/> ASCII digits
     /// (up to <see cref="MaxGap"/> separator characters — spaces, tabs, hyphens, dots, commas, line breaks and quote
-    /// marks — may stand between two digits) to its last digit. Stretches closer than two contexts apart are merged, so
-    /// windows never overlap and no match is reported twice.
+    /// marks — may stand between two digits) to its last digit. Stretches closer than two contexts apart are merged (up to
+    /// <see cref="MaxRegionChars"/>), so few windows are made; regions never overlap, and since every match lies inside
+    /// one run's stretch, none is reported twice.
     /// </summary>
     internal static void FindCandidateRegions(char[] text, int length, int regionStart, int regionEnd, List<(int Start, int End)> regions)
     {
@@ -235,7 +245,8 @@ public sealed class TextScanner
                 continue;
             }
 
-            if (regions.Count > 0 && start - regions[regions.Count - 1].End <= 2 * ContextChars)
+            if (regions.Count > 0 && start - regions[regions.Count - 1].End <= 2 * ContextChars
+                && end - regions[regions.Count - 1].Start <= MaxRegionChars)
             {
                 regions[regions.Count - 1] = (regions[regions.Count - 1].Start, end);
             }
@@ -247,6 +258,38 @@ public sealed class TextScanner
     }
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    /// <summary>
+    /// Whether a built-in detector can report anything starting in [<paramref name="start"/>, <paramref name="end"/>):
+    /// an NHS-number shape passing the modulus-11 check, or an NI-number shape with an issued prefix. The detectors'
+    /// findings all start at such a candidate, so a region without one is skipped with no change to the findings.
+    /// </summary>
+    internal static bool HasValidCandidate(ReadOnlySpan<char> text, int start, int end)
+    {
+        int from = start;
+        while (NhsNumberShape.Next(text, from, end, out int nhsStart, out int nhsEnd, out _))
+        {
+            if (NhsNumberShape.IsValid(text, nhsStart, nhsEnd))
+            {
+                return true;
+            }
+
+            from = nhsEnd;
+        }
+
+        from = start;
+        while (NiNumberShape.Next(text, from, end, out int niStart, out int niEnd))
+        {
+            if (NiNumberShape.IsIssuedPrefix(text, niStart))
+            {
+                return true;
+            }
+
+            from = niEnd;
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The length of the run of separator characters at <paramref name="i"/> when a digit follows it within

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using NUnit.Framework;
 using SecureMailGate.Core.Inspection;
@@ -39,6 +40,40 @@ public sealed class ContextWindowTests
 
         Assert.That(whole, Has.Count.GreaterThan(100), "the generated text must hold identifiers");
         Assert.That(whole, Has.Some.Matches<Finding>(f => f.Confidence == Confidence.Medium));
+        Assert.That(windows, Is.EqualTo(whole));
+    }
+
+    [TestCase(21)]
+    [TestCase(22)]
+    public void Digit_dense_text_gives_the_same_findings_in_candidate_windows(int seed)
+    {
+        // Coordinates and measurements on every line, a few real identifiers of both kinds among them: most stretches
+        // hold digit runs but no valid candidate, and merged stretches run past the window size cap.
+        var random = new Random(seed);
+        var sb = new StringBuilder();
+        string[] ni = { "QQ 12 34 56 C", "AB123456C", "jg-10-20-30-a", "NT 11 22 33 A", "ZX 98 76 54 D" };
+        while (sb.Length < 250_000)
+        {
+            sb.Append("$V ").Append(random.Next(1000)).Append(',').Append(random.Next(1000)).Append(' ')
+              .Append(random.Next(1000)).Append(',').Append(random.Next(1000)).Append('\n');
+            int pick = random.Next(200);
+            if (pick < 3)
+            {
+                sb.Append("NHS ").Append(ValidNumbers.Grouped(ValidNumbers.Make(random.Next()), " ")).Append('\n');
+            }
+            else if (pick < 6)
+            {
+                sb.Append("ref ").Append(ni[random.Next(ni.Length)]).Append(" seen\n");
+            }
+        }
+
+        string text = sb.ToString();
+        var detectors = new IDetector[] { NhsNumberDetector.Instance, NiNumberDetector.Instance };
+        List<Finding> windows = Scan(new TextScanner(detectors), text);
+        List<Finding> whole = Scan(new TextScanner(detectors.Select(d => (IDetector)new OpaqueDetector(d)).ToArray()), text);
+
+        Assert.That(whole.Count(f => f.Kind == FindingKinds.NhsNumber), Is.GreaterThan(20));
+        Assert.That(whole.Count(f => f.Kind == FindingKinds.NiNumber), Is.GreaterThan(20));
         Assert.That(windows, Is.EqualTo(whole));
     }
 
