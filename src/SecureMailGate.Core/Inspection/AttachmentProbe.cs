@@ -8,7 +8,10 @@ namespace SecureMailGate.Core.Inspection;
 /// </summary>
 /// <param name="FileName">File name as sent; may be empty.</param>
 /// <param name="MediaType">Declared media type, lower case, e.g. <c>application/pdf</c>.</param>
-/// <param name="Head">Up to <see cref="HeadLength"/> leading bytes of the decoded content.</param>
+/// <param name="Head">
+/// Up to <see cref="HeadLength"/> leading bytes of the decoded content. The memory is pooled and reused once the
+/// attachment has been read: a reader may look at it while deciding, but must not keep it.
+/// </param>
 public sealed record AttachmentProbe(string FileName, string MediaType, ReadOnlyMemory<byte> Head)
 {
     /// <summary>How many leading bytes are sniffed.</summary>

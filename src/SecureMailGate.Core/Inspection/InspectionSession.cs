@@ -118,38 +118,50 @@ internal sealed class InspectionSession
         Budget.CheckDepth(depth);
         Budget.ChargeEntry();
         var budgeted = new BudgetedStream(content, Budget);
-        byte[] head = new byte[AttachmentProbe.HeadLength];
-        int headLength = ReadUpTo(budgeted, head);
-        // The file's name is a place: "Evans Margaret NHS 943 476 5919.txt" is found, located at the file, never quoted.
-        ScanPlace(fileName, AttachmentLocation(path));
-        var probe = new AttachmentProbe(fileName, mediaType, new ReadOnlyMemory<byte>(head, 0, headLength));
-        IAttachmentReader? reader = _readers.FirstOrDefault(r => r.CanRead(probe));
-        if (reader is null)
-        {
-            return;
-        }
-
-        var context = new AttachmentContext(this, path, depth, fileName);
-        using var whole = new PrefixedStream(head, headLength, budgeted);
+        // Pooled: one attachment after another would otherwise each leave an 8 KB array behind.
+        byte[] head = System.Buffers.ArrayPool<byte>.Shared.Rent(AttachmentProbe.HeadLength);
         try
         {
-            reader.Read(whole, context);
+            int headLength = ReadUpTo(budgeted, head, AttachmentProbe.HeadLength);
+            // The file's name is a place: "Evans Margaret NHS 943 476 5919.txt" is found, located at the file, never quoted.
+            ScanPlace(fileName, AttachmentLocation(path));
+            var probe = new AttachmentProbe(fileName, mediaType, new ReadOnlyMemory<byte>(head, 0, headLength));
+            IAttachmentReader? reader = _readers.FirstOrDefault(r => r.CanRead(probe));
+            if (reader is not null)
+            {
+                ReadWith(reader, new PrefixedStream(head, headLength, budgeted), new AttachmentContext(this, path, depth, fileName));
+            }
         }
-        catch (InspectionLimitException limit)
+        finally
         {
-            // The innermost attachment names where the limit was reached; the inspection stops there.
-            limit.Location ??= context.Location;
-            throw;
+            System.Buffers.ArrayPool<byte>.Shared.Return(head);
         }
-        catch (OutOfMemoryException ex)
+    }
+
+    private void ReadWith(IAttachmentReader reader, PrefixedStream whole, AttachmentContext context)
+    {
+        using (whole)
         {
-            // Memory is a limit like time: never a merely unreadable file, which an administrator may choose to ignore.
-            throw OutOfMemory(context.Location, ex);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // A corrupt or unsupported file: say so, and go on with the rest of the message.
-            Findings.Add(new Finding(FindingKinds.UnreadableAttachment, context.Location, Confidence.High, FindingReasons.Of(ex)));
+            try
+            {
+                reader.Read(whole, context);
+            }
+            catch (InspectionLimitException limit)
+            {
+                // The innermost attachment names where the limit was reached; the inspection stops there.
+                limit.Location ??= context.Location;
+                throw;
+            }
+            catch (OutOfMemoryException ex)
+            {
+                // Memory is a limit like time: never a merely unreadable file, which an administrator may choose to ignore.
+                throw OutOfMemory(context.Location, ex);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A corrupt or unsupported file: say so, and go on with the rest of the message.
+                Findings.Add(new Finding(FindingKinds.UnreadableAttachment, context.Location, Confidence.High, FindingReasons.Of(ex)));
+            }
         }
     }
 
@@ -336,12 +348,12 @@ internal sealed class InspectionSession
         };
     }
 
-    private static int ReadUpTo(Stream stream, byte[] buffer)
+    private static int ReadUpTo(Stream stream, byte[] buffer, int count)
     {
         int total = 0;
-        while (total < buffer.Length)
+        while (total < count)
         {
-            int read = stream.Read(buffer, total, buffer.Length - total);
+            int read = stream.Read(buffer, total, count - total);
             if (read == 0)
             {
                 break;

@@ -10,6 +10,14 @@ internal static class TextSniffer
 {
     private const int SniffLength = 4096;
 
+    // Encodings are immutable and thread-safe: one of each, not one per attachment.
+    private static readonly Encoding Utf8NoBom = new UTF8Encoding(false);
+    private static readonly Encoding Utf32 = new UTF32Encoding(bigEndian: false, byteOrderMark: true);
+
+    // Large enough that big files are read in few calls (the scanner asks for 64K characters at a time, which the reader
+    // decodes straight into the scanner's buffer); small enough that a short attachment costs little.
+    private const int ReaderBufferSize = 4096;
+
     /// <summary>
     /// True when the head has a Unicode BOM, looks like UTF-16 without one (every other byte NUL), or holds no NUL
     /// byte at all (binary formats almost always do).
@@ -29,7 +37,27 @@ internal static class TextSniffer
             return false;
         }
 
-        string text = DetectEncoding(head).GetString(head.ToArray());
+        Encoding encoding = DetectEncoding(head);
+#if NET
+        // Decoded into a pooled buffer: every attachment without a known signature comes through here.
+        char[] chars = System.Buffers.ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(head.Length));
+        try
+        {
+            int length = encoding.GetChars(head, chars);
+            return FewControls(new ReadOnlySpan<char>(chars, 0, length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
+#else
+        return FewControls(encoding.GetString(head.ToArray()).AsSpan());
+#endif
+    }
+
+    /// <summary>At most one character in fifty is a control character other than tab, line breaks, form feed and the BOM.</summary>
+    private static bool FewControls(ReadOnlySpan<char> text)
+    {
         int controls = 0;
         foreach (char c in text)
         {
@@ -62,11 +90,11 @@ internal static class TextSniffer
         var whole = new PrefixedStream(head, length, content);
         if (Utf7TextReader.LooksLikeUtf7(span))
         {
-            return new Utf7TextReader(new StreamReader(whole, Encoding.GetEncoding(28591), detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024));
+            return new Utf7TextReader(new StreamReader(whole, Encoding.GetEncoding(28591), detectEncodingFromByteOrderMarks: false, bufferSize: ReaderBufferSize));
         }
 
         Encoding encoding = DetectEncoding(span);
-        return new StreamReader(whole, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024);
+        return new StreamReader(whole, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: ReaderBufferSize);
     }
 
     /// <summary>The encoding of text starting with <paramref name="head"/>.</summary>
@@ -82,14 +110,14 @@ internal static class TextSniffer
             return utf16;
         }
 
-        return IsUtf8(head) ? new UTF8Encoding(false) : Encoding.GetEncoding(28591);
+        return IsUtf8(head) ? Utf8NoBom : Encoding.GetEncoding(28591);
     }
 
     private static Encoding? BomEncoding(ReadOnlySpan<byte> head)
     {
         if (head.Length >= 4 && head[0] == 0xFF && head[1] == 0xFE && head[2] == 0 && head[3] == 0)
         {
-            return new UTF32Encoding(bigEndian: false, byteOrderMark: true);
+            return Utf32;
         }
 
         if (head.Length >= 2 && head[0] == 0xFF && head[1] == 0xFE)
@@ -102,7 +130,7 @@ internal static class TextSniffer
             return Encoding.BigEndianUnicode;
         }
 
-        return head.Length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? new UTF8Encoding(false) : null;
+        return head.Length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? Utf8NoBom : null;
     }
 
     /// <summary>
