@@ -23,6 +23,12 @@ internal static class HeaderPlaces
     {
         foreach (HeaderId id in AddressHeaders)
         {
+            if (!MayHoldNames(message.Headers, id))
+            {
+                // Bare addresses only: nothing to read, and MimeKit need not parse the list.
+                continue;
+            }
+
             string names = DisplayNames(AddressesOf(message, id));
             if (names.Length > 0)
             {
@@ -59,6 +65,71 @@ internal static class HeaderPlaces
 
         return text.ToString();
     }
+
+    /// <summary>Whether any header <paramref name="id"/> of the message holds more than bare addresses.</summary>
+    private static bool MayHoldNames(HeaderList headers, HeaderId id)
+    {
+        foreach (Header header in headers)
+        {
+            if (header.Id == id && !IsBareAddressList(header.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True for a list such as <c>a@b.org, c.d@e.nhs.uk</c>: comma-separated tokens, each holding an <c>@</c>, made only of
+    /// ASCII address characters, with white space only around commas. Anything else (angle brackets, a comment, quotes, a
+    /// group, an encoded word, a phrase of several words, non-ASCII) may carry a display name and is parsed.
+    /// </summary>
+    /// <param name="value">The header's value.</param>
+    /// <returns>Whether the value certainly carries no display name.</returns>
+    internal static bool IsBareAddressList(string? value)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+
+        bool inToken = false;
+        bool tokenEnded = false;
+        bool tokenHasAt = false;
+        foreach (char c in value)
+        {
+            if (c == ',')
+            {
+                if (inToken && !tokenHasAt)
+                {
+                    return false;
+                }
+
+                (inToken, tokenEnded, tokenHasAt) = (false, false, false);
+            }
+            else if (c is ' ' or '\t' or '\r' or '\n')
+            {
+                tokenEnded |= inToken;
+            }
+            else if (tokenEnded || !IsAddressCharacter(c))
+            {
+                return false;
+            }
+            else
+            {
+                inToken = true;
+                tokenHasAt |= c == '@';
+            }
+        }
+
+        return !inToken || tokenHasAt;
+    }
+
+    // RFC 5322 atext, the dot and the at sign; "=?" stays out so encoded words are parsed.
+    private static bool IsAddressCharacter(char c) =>
+        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
+            or '.' or '@' or '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '/' or '^' or '_' or '`' or '{' or '|' or '}' or '~';
 
     private static InternetAddressList AddressesOf(MimeMessage message, HeaderId id) => id switch
     {

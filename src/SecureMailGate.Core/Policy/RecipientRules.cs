@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using SecureMailGate.Core.Addressing;
 
 namespace SecureMailGate.Core.Policy;
@@ -98,12 +97,36 @@ public static class RecipientRules
             votes.Add((RecipientAction.Allow, sensitive ? ReasonCodes.SecureRoute : ReasonCodes.NotSensitive));
         }
 
-        RecipientAction action = votes.Max(v => v.Action);
-        string[] reasons = votes
-            .OrderByDescending(v => v.Action)
-            .Select(v => v.Reason)
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
-        return (action, reasons);
+        RecipientAction strongest = MaxAction(votes);
+        return (strongest, ReasonsStrongestFirst(votes, strongest));
+    }
+
+    private static RecipientAction MaxAction(List<(RecipientAction Action, string Reason)> votes)
+    {
+        RecipientAction max = votes[0].Action;
+        foreach ((RecipientAction action, string _) in votes)
+        {
+            max = action > max ? action : max;
+        }
+
+        return max;
+    }
+
+    // The reasons of the strongest actions first, in the order they were given within one action, each once.
+    private static string[] ReasonsStrongestFirst(List<(RecipientAction Action, string Reason)> votes, RecipientAction strongest)
+    {
+        var reasons = new List<string>(votes.Count);
+        for (RecipientAction action = strongest; action >= RecipientAction.Allow; action--)
+        {
+            foreach ((RecipientAction a, string reason) in votes)
+            {
+                if (a == action && !reasons.Contains(reason))
+                {
+                    reasons.Add(reason);
+                }
+            }
+        }
+
+        return reasons.ToArray();
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using SecureMailGate.Core.Inspection;
 
 namespace SecureMailGate.Core.Policy;
@@ -19,22 +18,64 @@ public static class SensitivityAssessor
             throw new ArgumentNullException(findings is null ? nameof(findings) : nameof(detection));
         }
 
-        var patternNames = new HashSet<string>(detection.Patterns.Select(p => p.Name), StringComparer.Ordinal);
-        bool Identifier(Finding f) => f.Kind is FindingKinds.NhsNumber or FindingKinds.NiNumber || patternNames.Contains(f.Kind);
+        // One pass, no closures: this runs for every message.
+        bool nhsInSubject = false, marking = false, markedInSubject = false, requested = false, limit = false;
+        bool unreadable = false, encryptedAttachment = false, identifier = false;
+        foreach (Finding f in findings)
+        {
+            switch (f.Kind)
+            {
+                case FindingKinds.NhsNumber:
+                    nhsInSubject |= f.Location == "subject";
+                    identifier |= f.Confidence >= detection.Threshold;
+                    break;
+                case FindingKinds.NiNumber:
+                    identifier |= f.Confidence >= detection.Threshold;
+                    break;
+                case FindingKinds.Marking:
+                    marking = true;
+                    markedInSubject |= f.Location == "subject";
+                    break;
+                case FindingKinds.EncryptionRequested:
+                    requested = true;
+                    break;
+                case FindingKinds.InspectionLimit:
+                    limit = true;
+                    break;
+                case FindingKinds.UnreadableAttachment:
+                    unreadable = true;
+                    break;
+                case FindingKinds.EncryptedAttachment:
+                    encryptedAttachment = true;
+                    break;
+                default:
+                    identifier |= f.Confidence >= detection.Threshold && IsPattern(detection, f.Kind);
+                    break;
+            }
+        }
 
-        bool nhsInSubject = findings.Any(f => f.Kind == FindingKinds.NhsNumber && f.Location == "subject");
-        bool marking = findings.Any(f => f.Kind == FindingKinds.Marking);
-        bool requested = findings.Any(f => f.Kind == FindingKinds.EncryptionRequested);
-        bool sensitive = nhsInSubject || marking || requested
-            || findings.Any(f => f.Kind == FindingKinds.InspectionLimit)
-            || (detection.UnreadableAttachments == UnreadableAttachments.Sensitive && findings.Any(f => f.Kind == FindingKinds.UnreadableAttachment))
-            || findings.Any(f => Identifier(f) && f.Confidence >= detection.Threshold);
+        bool sensitive = nhsInSubject || marking || requested || limit
+            || (detection.UnreadableAttachments == UnreadableAttachments.Sensitive && unreadable)
+            || identifier;
         return new MessageFacts(
             Sensitive: sensitive,
             NhsNumberInSubject: nhsInSubject,
             AutoForwarded: autoForwarded,
             EncryptionRequested: requested,
-            EncryptedAttachment: findings.Any(f => f.Kind == FindingKinds.EncryptedAttachment),
-            MarkedInSubject: findings.Any(f => f.Kind == FindingKinds.Marking && f.Location == "subject"));
+            EncryptedAttachment: encryptedAttachment,
+            MarkedInSubject: markedInSubject);
+    }
+
+    private static bool IsPattern(DetectionOptions detection, string kind)
+    {
+        foreach (DetectionPattern pattern in detection.Patterns)
+        {
+            if (string.Equals(pattern.Name, kind, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

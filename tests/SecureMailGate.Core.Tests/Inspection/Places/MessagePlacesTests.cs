@@ -24,6 +24,9 @@ public sealed class MessagePlacesTests
     [TestCase("Thread-Topic", "Thread-Topic: Referral, " + Planted + "\n", "header:Thread-Topic")]
     [TestCase("Keywords", "Keywords: referral, " + Planted + "\n", "header:Keywords")]
     [TestCase("encoded To", "To: =?utf-8?q?NHS_number_943_476_5919?= <someone@gmail.com>\n", "header:To")]
+    [TestCase("comment as name", "To: someone@gmail.com (NHS number 943 476 5919)\n", "header:To")]
+    [TestCase("group", "Bcc: Patient 943 476 5919: a@example.org;\n", "header:Bcc")]
+    [TestCase("second To header", "To: a@example.org\nTo: \"" + Planted + "\" <someone@gmail.com>\n", "header:To")]
     public void An_identifier_in_a_header_is_found_at_that_header(string header, string line, string location)
     {
         string mime = Message(line, "Content-Type: text/plain\n\nPlease call me.\n");
@@ -33,6 +36,21 @@ public sealed class MessagePlacesTests
         Formats.Planted.AssertFound(verdict, location);
         AssertNotQuoted(verdict);
     }
+
+    [TestCase("a@b.org", true)]
+    [TestCase("a@b.org, c.d+e@f.nhs.uk,\r\n g@h.net", true)]
+    [TestCase("", true)]
+    [TestCase("Jane <a@b.org>", false)]
+    [TestCase("a@b.org (Jane)", false)]
+    [TestCase("\"Jane\" a@b.org", false)]
+    [TestCase("Jane a@b.org", false)]
+    [TestCase("a@b.org Jane", false)]
+    [TestCase("Jane", false)]
+    [TestCase("list: a@b.org;", false)]
+    [TestCase("=?utf-8?q?Jane?= a@b.org", false)]
+    [TestCase("j\u00E9@b.org", false)]
+    public void Only_lists_of_bare_addresses_skip_the_address_parser(string value, bool bare) =>
+        Assert.That(HeaderPlaces.IsBareAddressList(value), Is.EqualTo(bare));
 
     [Test]
     public void Headers_without_an_identifier_give_no_finding()
