@@ -208,13 +208,15 @@ public sealed class TextScanner
     /// </summary>
     internal static void FindCandidateRegions(char[] text, int length, int regionStart, int regionEnd, List<(int Start, int End)> regions)
     {
+        var span = new ReadOnlySpan<char>(text, 0, length);
         int i = 0;
         while (i < length)
         {
-            if (!IsDigit(text[i]))
+            // Text between digit runs is skipped by a vectorised search.
+            i = NhsNumberShape.IndexOfDigit(span, i, length);
+            if (i < 0)
             {
-                i++;
-                continue;
+                break;
             }
 
             int first = i;
