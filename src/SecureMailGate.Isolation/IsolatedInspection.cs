@@ -50,7 +50,7 @@ public sealed class IsolatedInspection : IMessageInspection
             throw new ArgumentNullException(nameof(mime));
         }
 
-        if (InProcessEligibility.IsSmall(mime))
+        if (InProcessEligibility.IsSmall(mime) && !InProcessEligibility.ClearlyForAWorker(mime, ref messageId, cancellationToken))
         {
             long start = mime.Position;
             MimeMessage message;
