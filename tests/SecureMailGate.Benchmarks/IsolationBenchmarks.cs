@@ -54,6 +54,14 @@ public class IsolationBenchmarks : IDisposable
     [Benchmark]
     public int AttachmentPooled() => Evaluate(_pooled!, IsolationMessages.Attachment);
 
+    /// <summary>A 2 MB CSV attachment read in the host.</summary>
+    [Benchmark]
+    public int LargeAttachmentInProcess() => Evaluate(_inProcess, IsolationMessages.LargeAttachment);
+
+    /// <summary>The same message through a worker: the round trip against real work.</summary>
+    [Benchmark]
+    public int LargeAttachmentPooled() => Evaluate(_pooled!, IsolationMessages.LargeAttachment);
+
     /// <summary>Evaluates one message; returns the number of findings so nothing is optimised away.</summary>
     internal static int Evaluate(SecureMailGateEngine engine, byte[] mime)
     {

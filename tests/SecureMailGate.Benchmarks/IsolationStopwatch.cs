@@ -21,7 +21,7 @@ internal static class IsolationStopwatch
         _ = IsolationBenchmarks.Evaluate(pooled, IsolationMessages.Attachment);
         output.WriteLine($"first message through the pool (starts a worker): {cold.Elapsed.TotalMilliseconds:F1} ms");
 
-        foreach ((string name, byte[] mime) in new[] { ("plain", IsolationMessages.Plain), ("attachment", IsolationMessages.Attachment) })
+        foreach ((string name, byte[] mime) in new[] { ("plain", IsolationMessages.Plain), ("attachment", IsolationMessages.Attachment), ("2 MB csv", IsolationMessages.LargeAttachment) })
         {
             foreach ((string how, SecureMailGateEngine engine) in new[] { ("in-process", inProcess), ("pool", pooled) })
             {
