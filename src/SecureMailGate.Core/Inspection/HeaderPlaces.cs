@@ -21,38 +21,51 @@ internal static class HeaderPlaces
     /// <summary>Each place's location and text (empty places left out).</summary>
     public static IEnumerable<(string Location, string Text)> Of(MimeMessage message)
     {
-        foreach (HeaderId id in AddressHeaders)
+        // One pass over the headers: which address headers may hold names, and the text headers' values.
+        bool[] named = new bool[AddressHeaders.Length];
+        StringBuilder?[] texts = new StringBuilder?[TextHeaders.Length];
+        foreach (Header header in message.Headers)
         {
-            if (!MayHoldNames(message.Headers, id))
+            int address = System.Array.IndexOf(AddressHeaders, header.Id);
+            if (address >= 0)
             {
-                // Bare addresses only: nothing to read, and MimeKit need not parse the list.
+                named[address] |= !IsBareAddressList(header.Value);
                 continue;
             }
 
-            string names = DisplayNames(AddressesOf(message, id));
-            if (names.Length > 0)
+            int text = TextHeaderIndex(header);
+            if (text >= 0)
             {
-                yield return ("header:" + id.ToHeaderName(), names);
+                (texts[text] ??= new StringBuilder()).Append(header.Value).Append('\n');
             }
         }
 
-        foreach (string name in TextHeaders)
+        for (int i = 0; i < AddressHeaders.Length; i++)
         {
-            var text = new StringBuilder();
-            foreach (Header header in message.Headers)
+            // A header of bare addresses has no name to read, and MimeKit need not parse its list.
+            string names = named[i] ? DisplayNames(AddressesOf(message, AddressHeaders[i])) : string.Empty;
+            if (names.Length > 0)
             {
-                if (string.Equals(header.Field, name, System.StringComparison.OrdinalIgnoreCase))
-                {
-                    text.Append(header.Value).Append('\n');
-                }
+                yield return ("header:" + AddressHeaders[i].ToHeaderName(), names);
             }
+        }
 
-            if (text.Length > 0)
+        for (int i = 0; i < TextHeaders.Length; i++)
+        {
+            if (texts[i] is { } text)
             {
-                yield return ("header:" + name, text.ToString());
+                yield return ("header:" + TextHeaders[i], text.ToString());
             }
         }
     }
+
+    private static int TextHeaderIndex(Header header) => header.Id switch
+    {
+        HeaderId.Keywords => 1,
+        HeaderId.Comments => 2,
+        HeaderId.Unknown when string.Equals(header.Field, TextHeaders[0], System.StringComparison.OrdinalIgnoreCase) => 0,
+        _ => -1,
+    };
 
     /// <summary>Every place's text as one block, for a message that is itself located at one attachment.</summary>
     public static string Text(MimeMessage message)
@@ -64,20 +77,6 @@ internal static class HeaderPlaces
         }
 
         return text.ToString();
-    }
-
-    /// <summary>Whether any header <paramref name="id"/> of the message holds more than bare addresses.</summary>
-    private static bool MayHoldNames(HeaderList headers, HeaderId id)
-    {
-        foreach (Header header in headers)
-        {
-            if (header.Id == id && !IsBareAddressList(header.Value))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

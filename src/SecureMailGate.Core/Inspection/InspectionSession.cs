@@ -32,6 +32,11 @@ internal sealed class InspectionSession
 
     public InspectionBudget Budget { get; }
 
+    private const int MaxRememberedCharsets = 64;
+
+    // Charset name to encoding, shared by every inspection (encodings are immutable and thread-safe).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Encoding> Charsets = new(StringComparer.OrdinalIgnoreCase);
+
     public List<Finding> Findings { get; } = new();
 
     /// <summary>Walks an entity. Body text is reported at <paramref name="bodyLocation"/>; attachments under <paramref name="prefix"/>.</summary>
@@ -321,15 +326,36 @@ internal sealed class InspectionSession
 
     private static Encoding EncodingOf(TextPart part)
     {
+        string? charset = part.ContentType.Charset;
+        if (charset is null)
+        {
+            return Encoding.UTF8;
+        }
+
+        // Looking a code page up costs more than reading a short part: remember the few charsets real mail uses.
+        if (Charsets.TryGetValue(charset, out Encoding? known))
+        {
+            return known;
+        }
+
+        Encoding encoding;
         try
         {
-            return part.ContentType.CharsetEncoding ?? Encoding.UTF8;
+            encoding = part.ContentType.CharsetEncoding ?? Encoding.UTF8;
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
             // An unknown charset: Latin-1 keeps every digit and ASCII keyword readable.
-            return Encoding.GetEncoding(28591);
+            encoding = Encoding.GetEncoding(28591);
         }
+
+        // Bounded: the names come from the mail, so a stream of made-up charsets must not grow it without end.
+        if (Charsets.Count < MaxRememberedCharsets)
+        {
+            Charsets.TryAdd(charset, encoding);
+        }
+
+        return encoding;
     }
 
     private static string? NameOf(MimeEntity entity)
