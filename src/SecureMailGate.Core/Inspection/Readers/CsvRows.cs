@@ -57,6 +57,8 @@ internal static class CsvRows
         char delimiter = DetectDelimiter(buffer, length);
         int pos = 0;
         bool end = length == 0;
+        var row = new TableRow();
+        long rowChars = 0;
 
         int Next()
         {
@@ -80,8 +82,29 @@ internal static class CsvRows
             return buffer[pos++];
         }
 
-        var row = new TableRow();
-        long rowChars = 0;
+        // Appends the rest of a run of ordinary characters from the buffer in one copy: up to the next character that
+        // ends it (a quote inside quotes; the delimiter or a line break outside, where a quote in a non-empty field is
+        // text), and never past the field or row cap, so the character-by-character rules below stay exact.
+        void CopyRun(bool inQuotes)
+        {
+            int limit = (int)Math.Min(Math.Min(length - pos, MaxFieldChars - row.OpenFieldLength), MaxRowChars - rowChars);
+            if (limit <= 0)
+            {
+                return;
+            }
+
+            var run = new ReadOnlySpan<char>(buffer, pos, limit);
+            int n = inQuotes ? run.IndexOf('"') : run.IndexOfAny(delimiter, '\r', '\n');
+            if (n < 0)
+            {
+                n = limit;
+            }
+
+            row.Append(buffer, pos, n);
+            pos += n;
+            rowChars += n;
+        }
+
         bool quoted = false;
         bool any = false;
         int c;
@@ -117,6 +140,7 @@ internal static class CsvRows
                     if (row.OpenFieldLength < MaxFieldChars)
                     {
                         row.Append((char)c);
+                        CopyRun(inQuotes: true);
                     }
                     else
                     {
@@ -151,6 +175,7 @@ internal static class CsvRows
             else if (row.OpenFieldLength < MaxFieldChars)
             {
                 row.Append((char)c);
+                CopyRun(inQuotes: false);
             }
             else
             {
