@@ -81,10 +81,31 @@ internal static class LargeAttachments
     /// <returns>The file.</returns>
     public static GeneratedFile Xlsx(int bytes) => Calibrated(bytes, 6.0, XlsxOfText);
 
-    /// <summary>A PDF of about <paramref name="bytes"/> bytes: A4 pages of 50 lines of clinic prose in Helvetica.</summary>
+    /// <summary>
+    /// A PDF of about <paramref name="bytes"/> bytes: <see cref="PdfTextChars"/> characters of clinic prose on A4 pages
+    /// of 50 lines in Helvetica (about 1,100 pages, just under the reader's fixed cap of 5,000,000 glyphs per document,
+    /// above which the rest is an inspection limit by design), the rest of the size in eight scanned-page images
+    /// (JPEG data, which no text reader decodes), as a large real PDF holds scans.
+    /// </summary>
     /// <param name="bytes">The file size wanted.</param>
     /// <returns>The file.</returns>
-    public static GeneratedFile Pdf(int bytes) => Calibrated(bytes, 0.5, PdfOfText);
+    public static GeneratedFile Pdf(int bytes)
+    {
+        GeneratedFile text = PdfOfText(PdfTextChars, Array.Empty<byte[]>());
+        int scans = 8;
+        int scanBytes = Math.Max(0, (bytes - text.Bytes.Length) / scans);
+        var random = new Random(7);
+        var images = new byte[scans][];
+        for (int i = 0; i < scans; i++)
+        {
+            images[i] = ScanImage(scanBytes, random);
+        }
+
+        return PdfOfText(PdfTextChars, images);
+    }
+
+    /// <summary>Characters of text in the generated PDF.</summary>
+    public const int PdfTextChars = 4_500_000;
 
     /// <summary>Generates with a guessed amount of text, then once more scaled to the size that came out.</summary>
     private static GeneratedFile Calibrated(int bytes, double textPerFileByte, Func<int, GeneratedFile> generate)
@@ -215,7 +236,7 @@ internal static class LargeAttachments
         writer.WriteEndElement();
     }
 
-    private static GeneratedFile PdfOfText(int textChars)
+    private static GeneratedFile PdfOfText(int textChars, byte[][] scans)
     {
         string text = Prose(textChars);
         string[] lines = text.Split('\n');
@@ -232,6 +253,36 @@ internal static class LargeAttachments
             page!.AddText(lines[i], 9, new PdfPoint(25, 800 - (15 * (i % 50))), font);
         }
 
+        foreach (byte[] scan in scans)
+        {
+            builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4).AddJpeg(scan, new PdfRectangle(0, 0, 595, 842));
+        }
+
         return new GeneratedFile(builder.Build(), text.Length);
+    }
+
+    /// <summary>
+    /// A baseline JPEG of about <paramref name="bytes"/> bytes: a valid header (2480 × 3508, a page scanned at 300 dpi)
+    /// and random entropy-coded data, which is what a scan's bytes look like to anything that does not decode it.
+    /// </summary>
+    private static byte[] ScanImage(int bytes, Random random)
+    {
+        byte[] head =
+        {
+            0xFF, 0xD8, // SOI
+            0xFF, 0xC0, 0x00, 0x11, 0x08, 0x0D, 0xB4, 0x09, 0xB0, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, // SOF0
+            0xFF, 0xDA, 0x00, 0x0C, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3F, 0x00, // SOS
+        };
+        byte[] jpeg = new byte[Math.Max(bytes, head.Length + 2)];
+        head.CopyTo(jpeg, 0);
+        random.NextBytes(jpeg.AsSpan(head.Length, jpeg.Length - head.Length - 2));
+        for (int i = head.Length; i < jpeg.Length - 2; i++)
+        {
+            jpeg[i] = jpeg[i] == 0xFF ? (byte)0xFE : jpeg[i];
+        }
+
+        jpeg[^2] = 0xFF;
+        jpeg[^1] = 0xD9; // EOI
+        return jpeg;
     }
 }
