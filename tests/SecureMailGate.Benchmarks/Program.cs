@@ -4,7 +4,7 @@ namespace SecureMailGate.Benchmarks;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release -- --filter '*Tier*'</c>; or <c>-- isolation-stopwatch</c> for a quick pool cost,
-/// <c>-- precision &lt;corpus.tar.gz&gt;</c> for false alarms on benign mail, <c>-- corpus DIR</c> to write the clinic
+/// <c>-- precision &lt;corpus.tar.gz&gt;</c> for false alarms on benign mail, <c>-- attachment-sizes [KIND...]</c> for the generated 20 MB attachments' sizes and one cold evaluation each, <c>-- corpus DIR</c> to write the clinic
 /// corpus, <c>-- engine-corpus DIR</c> for the engine's side of the peer run, <c>-- soak [N]</c> for the memory soak,
 /// <c>-- loop corpus|FILE.eml [SECONDS]</c> to hold the engine busy under a profiler.
 /// </summary>
@@ -23,6 +23,12 @@ public static class Program
         if (args.Length >= 1 && args[0] == "precision")
         {
             System.Environment.ExitCode = Precision.PrecisionRun.Run(args[1..], System.Console.Out);
+            return;
+        }
+
+        if (args.Length >= 1 && args[0] == "attachment-sizes")
+        {
+            AttachmentInspectionBenchmarks.PrintSizes(System.Console.Out, args[1..]);
             return;
         }
 

@@ -60,6 +60,21 @@ public sealed class AttachmentContext
             throw new ArgumentNullException(nameof(rows));
         }
 
+        ScanTableRows(TableRow.From(rows));
+    }
+
+    /// <summary>
+    /// Scans a table whose first row is the header, its rows in one reused <see cref="TableRow"/> (no string per field),
+    /// as <see cref="ScanTable(IEnumerable{IReadOnlyList{string}})"/> does.
+    /// </summary>
+    /// <param name="rows">The rows, read once, lazily; each is read before the next is asked for.</param>
+    internal void ScanTableRows(IEnumerable<TableRow> rows)
+    {
+        if (rows is null)
+        {
+            throw new ArgumentNullException(nameof(rows));
+        }
+
         using var reader = new TableTextReader(rows, _session.Scanner.Detectors, Location, _session.Findings, _session.Budget);
         _session.Scanner.Scan(reader, Location, _session.Findings, budget: null);
     }

@@ -7,11 +7,14 @@ namespace SecureMailGate.Core.Inspection;
 
 /// <summary>
 /// Presents table rows as tab-separated text for the scanner and, as each row passes, runs the header rule:
-/// cells under a header holding a detector's keyword are checked at <c>high</c>.
+/// cells under a header holding a detector's keyword are checked at <c>high</c>. Rows arrive in a reused
+/// <see cref="TableRow"/>; field text goes to the scanner without a string per field, and a string is made only for
+/// the header cells (<see cref="IDetector.IsContextHeader"/>) and for non-empty cells under a keyword header
+/// (<see cref="IDetector.DetectInCell"/>).
 /// </summary>
 internal sealed class TableTextReader : PullTextReader
 {
-    private readonly IEnumerator<IReadOnlyList<string>> _rows;
+    private readonly IEnumerator<TableRow> _rows;
     private readonly IReadOnlyList<IDetector> _detectors;
     private readonly string _location;
     private readonly ICollection<Finding> _findings;
@@ -19,17 +22,17 @@ internal sealed class TableTextReader : PullTextReader
     private bool[][]? _keyColumns;
 
     public TableTextReader(
-        IEnumerable<IReadOnlyList<string>> rows,
+        IEnumerable<TableRow> rows,
         IReadOnlyList<IDetector> detectors,
         string location,
         ICollection<Finding> findings,
         InspectionBudget budget)
     {
-        _rows = rows.GetEnumerator();
-        _detectors = detectors;
-        _location = location;
-        _findings = findings;
-        _budget = budget;
+        _rows = (rows ?? throw new ArgumentNullException(nameof(rows))).GetEnumerator();
+        _detectors = detectors ?? throw new ArgumentNullException(nameof(detectors));
+        _location = location ?? throw new ArgumentNullException(nameof(location));
+        _findings = findings ?? throw new ArgumentNullException(nameof(findings));
+        _budget = budget ?? throw new ArgumentNullException(nameof(budget));
     }
 
     protected override bool ReadNext(StringBuilder pending)
@@ -39,7 +42,7 @@ internal sealed class TableTextReader : PullTextReader
             return false;
         }
 
-        AddRow(_rows.Current ?? Array.Empty<string>(), pending);
+        AddRow(_rows.Current, pending);
         return true;
     }
 
@@ -53,17 +56,23 @@ internal sealed class TableTextReader : PullTextReader
         base.Dispose(disposing);
     }
 
-    private void AddRow(IReadOnlyList<string> row, StringBuilder pending)
+    private void AddRow(TableRow row, StringBuilder pending)
     {
         if (_keyColumns is null)
         {
             _keyColumns = new bool[_detectors.Count][];
+            string[] headers = new string[row.Count];
+            for (int c = 0; c < row.Count; c++)
+            {
+                headers[c] = row.FieldString(c);
+            }
+
             for (int d = 0; d < _detectors.Count; d++)
             {
                 _keyColumns[d] = new bool[row.Count];
                 for (int c = 0; c < row.Count; c++)
                 {
-                    _keyColumns[d][c] = _detectors[d].IsContextHeader(row[c] ?? string.Empty);
+                    _keyColumns[d][c] = _detectors[d].IsContextHeader(headers[c]);
                 }
             }
         }
@@ -74,9 +83,9 @@ internal sealed class TableTextReader : PullTextReader
                 bool[] keys = _keyColumns[d];
                 for (int c = 0; c < row.Count && c < keys.Length; c++)
                 {
-                    if (keys[c] && !string.IsNullOrEmpty(row[c]))
+                    if (keys[c] && row.FieldLength(c) > 0)
                     {
-                        _detectors[d].DetectInCell(row[c], headerHasKeyword: true, _location, _findings);
+                        _detectors[d].DetectInCell(row.FieldString(c), headerHasKeyword: true, _location, _findings);
                     }
                 }
             }
@@ -89,7 +98,7 @@ internal sealed class TableTextReader : PullTextReader
                 pending.Append('\t');
             }
 
-            pending.Append(row[c]);
+            row.AppendField(c, pending);
         }
 
         pending.Append('\n');

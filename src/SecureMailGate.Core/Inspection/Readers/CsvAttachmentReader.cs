@@ -6,7 +6,7 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// <summary>
 /// Reads CSV and TSV attachments as tables: the first row is the header, and a context keyword in a column header
 /// makes every value in that column <c>high</c> however far down (POLICY §2). Encoding as for plain text (BOMs,
-/// UTF-16 without BOM, UTF-8, else Latin-1). Streamed: memory is one row (fields cut at 1 Mi characters; a row of more than 16,384 fields or 4 Mi characters is an inspection limit).
+/// UTF-16 without BOM, UTF-8, else Latin-1). Streamed: memory is one row, in one reused character buffer with no string per field (fields cut at 1 Mi characters; a row of more than 16,384 fields or 4 Mi characters is an inspection limit).
 /// </summary>
 public sealed class CsvAttachmentReader : AttachmentReader
 {
@@ -22,6 +22,6 @@ public sealed class CsvAttachmentReader : AttachmentReader
     protected override void ReadContent(Stream content, AttachmentContext context)
     {
         using TextReader text = TextSniffer.OpenText(content);
-        context.ScanTable(CsvRows.Read(text));
+        context.ScanTableRows(CsvRows.Read(text));
     }
 }

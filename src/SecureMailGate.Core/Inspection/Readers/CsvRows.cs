@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 
 namespace SecureMailGate.Core.Inspection.Readers;
 
@@ -9,7 +8,8 @@ namespace SecureMailGate.Core.Inspection.Readers;
 /// Splits delimited text into rows (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes). The
 /// delimiter is whichever of comma, semicolon, tab and pipe occurs most in the first line outside quotes (comma
 /// when none does), because exports from UK clinical systems and Excel with regional settings use all of them.
-/// Rows are produced lazily; a field that never closes its quote is cut at <see cref="MaxFieldChars"/>, so one
+/// Rows are produced lazily, each into one reused <see cref="TableRow"/> (a character buffer with field offsets, no
+/// string per field); a field that never closes its quote is cut at <see cref="MaxFieldChars"/>, so one
 /// broken line cannot hold the whole file in memory. A row of more than <see cref="MaxFields"/> fields or
 /// <see cref="MaxRowChars"/> characters is an inspection limit: a line of empty fields (<c>,,,,</c>) would otherwise
 /// grow one list without bound (a 50 MB line cost 1.1 GB).
@@ -27,7 +27,24 @@ internal static class CsvRows
 
     private const int SniffChars = 16 * 1024;
 
-    public static IEnumerable<IReadOnlyList<string>> Read(TextReader text)
+    /// <summary>
+    /// The rows of <paramref name="text"/>, each in one reused <see cref="TableRow"/> (no string per field): read a row
+    /// before asking for the next.
+    /// </summary>
+    /// <param name="text">The text; not disposed.</param>
+    /// <returns>The rows, lazily.</returns>
+    /// <exception cref="InspectionLimitException">A row is longer than <see cref="MaxRowChars"/> or has more than <see cref="MaxFields"/> fields.</exception>
+    public static IEnumerable<TableRow> Read(TextReader text)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        return ReadRows(text);
+    }
+
+    private static IEnumerable<TableRow> ReadRows(TextReader text)
     {
         char[] buffer = new char[SniffChars];
         int length = 0;
@@ -40,6 +57,8 @@ internal static class CsvRows
         char delimiter = DetectDelimiter(buffer, length);
         int pos = 0;
         bool end = length == 0;
+        var row = new TableRow();
+        long rowChars = 0;
 
         int Next()
         {
@@ -63,9 +82,29 @@ internal static class CsvRows
             return buffer[pos++];
         }
 
-        var row = new List<string>();
-        var field = new StringBuilder();
-        long rowChars = 0;
+        // Appends the rest of a run of ordinary characters from the buffer in one copy: up to the next character that
+        // ends it (a quote inside quotes; the delimiter or a line break outside, where a quote in a non-empty field is
+        // text), and never past the field or row cap, so the character-by-character rules below stay exact.
+        void CopyRun(bool inQuotes)
+        {
+            int limit = (int)Math.Min(Math.Min(length - pos, MaxFieldChars - row.OpenFieldLength), MaxRowChars - rowChars);
+            if (limit <= 0)
+            {
+                return;
+            }
+
+            var run = new ReadOnlySpan<char>(buffer, pos, limit);
+            int n = inQuotes ? run.IndexOf('"') : run.IndexOfAny(delimiter, '\r', '\n');
+            if (n < 0)
+            {
+                n = limit;
+            }
+
+            row.Append(buffer, pos, n);
+            pos += n;
+            rowChars += n;
+        }
+
         bool quoted = false;
         bool any = false;
         int c;
@@ -84,7 +123,7 @@ internal static class CsvRows
                     int after = Next();
                     if (after == '"')
                     {
-                        field.Append('"');
+                        row.Append('"');
                         continue;
                     }
 
@@ -98,9 +137,10 @@ internal static class CsvRows
                 }
                 else
                 {
-                    if (field.Length < MaxFieldChars)
+                    if (row.OpenFieldLength < MaxFieldChars)
                     {
-                        field.Append((char)c);
+                        row.Append((char)c);
+                        CopyRun(inQuotes: true);
                     }
                     else
                     {
@@ -112,19 +152,19 @@ internal static class CsvRows
                 }
             }
 
-            if (c == '"' && field.Length == 0)
+            if (c == '"' && row.OpenFieldLength == 0)
             {
                 quoted = true;
             }
             else if (c == delimiter)
             {
-                AddField(row, field);
+                EndField(row);
             }
             else if (c == '\n' || c == '\r')
             {
-                AddField(row, field);
+                EndField(row);
                 yield return row;
-                row = new List<string>();
+                row.Clear();
                 rowChars = 0;
                 any = false;
                 if (c == '\r' && pos < length && buffer[pos] == '\n')
@@ -132,35 +172,34 @@ internal static class CsvRows
                     pos++;
                 }
             }
-            else if (field.Length < MaxFieldChars)
+            else if (row.OpenFieldLength < MaxFieldChars)
             {
-                field.Append((char)c);
+                row.Append((char)c);
+                CopyRun(inQuotes: false);
             }
             else
             {
-                AddField(row, field);
+                EndField(row);
             }
         }
 
-        if (any || field.Length > 0 || row.Count > 0)
+        if (any || row.OpenFieldLength > 0 || row.Count > 0)
         {
-            AddField(row, field);
+            EndField(row);
             yield return row;
         }
     }
 
-    /// <summary>Ends a field: adds it to the row and clears it.</summary>
+    /// <summary>Ends the open field of the row.</summary>
     /// <exception cref="InspectionLimitException">The row would have more than <see cref="MaxFields"/> fields.</exception>
-    private static void AddField(List<string> row, StringBuilder field)
+    private static void EndField(TableRow row)
     {
         if (row.Count >= MaxFields)
         {
             throw new InspectionLimitException(FindingReasons.RowTooLong, $"A CSV row has more than {MaxFields} fields.");
         }
 
-        // Empty fields are the common case in sparse exports: share one string rather than allocate each.
-        row.Add(field.Length == 0 ? string.Empty : field.ToString());
-        field.Clear();
+        row.EndField();
     }
 
     private static char DetectDelimiter(char[] buffer, int length)
