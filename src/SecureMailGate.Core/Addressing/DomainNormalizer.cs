@@ -1,4 +1,7 @@
 using System;
+#if NET
+using System.Buffers;
+#endif
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
@@ -30,6 +33,14 @@ public static class DomainNormalizer
 
     // RFC 5322 specials that may not appear unquoted in a local part.
     private const string LocalPartSpecials = "()<>[]:;@\\,\"";
+
+#if NET
+    // Every ASCII character IsForbiddenInLocalPart rejects: controls, space, DEL and the specials.
+    private static readonly SearchValues<char> LocalPartForbiddenAscii = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\n\u000B\u000C\r\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"
+        + " \u007F" + LocalPartSpecials);
+#endif
 
     // Instances are not documented as thread-safe, so each thread gets its own.
     [ThreadStatic]
@@ -120,7 +131,7 @@ public static class DomainNormalizer
                 ascii = normalized.SequenceEqual(addressOrDomain.AsSpan()) ? addressOrDomain : normalized.ToString();
                 return true;
             case ParsedDomainKind.AddressLiteral:
-                ascii = addressOrDomain.Substring(partStart, partLength).ToLowerInvariant();
+                ascii = AddressLiteralText(addressOrDomain, partStart, partLength);
                 isAddressLiteral = true;
                 return true;
             case ParsedDomainKind.NeedsIdna:
@@ -135,6 +146,14 @@ public static class DomainNormalizer
                 return false;
         }
     }
+
+    /// <summary>The canonical text of an address literal that <see cref="ParseDomain"/> found: lower case, in brackets.</summary>
+    /// <param name="input">The address as given.</param>
+    /// <param name="partStart">Where the literal starts in <paramref name="input"/>.</param>
+    /// <param name="partLength">The literal's length.</param>
+    /// <returns>E.g. <c>[ipv6:2001:db8::1]</c>.</returns>
+    internal static string AddressLiteralText(string input, int partStart, int partLength) =>
+        input.Substring(partStart, partLength).ToLowerInvariant();
 
     /// <summary>
     /// The allocation-free core of <see cref="TryGetDomain"/>: parses an address or bare domain and, for a plain
@@ -234,16 +253,23 @@ public static class DomainNormalizer
 
     private static void TrimWhitespace(ReadOnlySpan<char> s, ref int start, ref int end)
     {
-        while (start < end && char.IsWhiteSpace(s[start]))
+        while (start < end && IsWhiteSpace(s[start]))
         {
             start++;
         }
 
-        while (end > start && char.IsWhiteSpace(s[end - 1]))
+        while (end > start && IsWhiteSpace(s[end - 1]))
         {
             end--;
         }
     }
+
+    // char.IsWhiteSpace with the ASCII answer first: tab to carriage return and space.
+    private static bool IsWhiteSpace(char c) => c < 0x80 ? c == ' ' || c is >= '\t' and <= '\r' : char.IsWhiteSpace(c);
+
+    // What may not appear unquoted in a local part: whitespace, controls and the RFC 5322 specials.
+    private static bool IsForbiddenInLocalPart(char c) =>
+        c < 0x80 ? c <= ' ' || c == 0x7F || LocalPartSpecials.IndexOf(c) >= 0 : char.IsWhiteSpace(c) || char.IsControl(c);
 
     private static bool IsAllAscii(ReadOnlySpan<char> s)
     {
@@ -327,7 +353,7 @@ public static class DomainNormalizer
     {
         foreach (char c in s)
         {
-            if (char.IsWhiteSpace(c))
+            if (IsWhiteSpace(c))
             {
                 return true;
             }
@@ -350,9 +376,22 @@ public static class DomainNormalizer
             return IsValidQuotedString(local);
         }
 
+#if NET
+        // Vectorised: no ASCII forbidden character, then the slow check only for non-ASCII text.
+        if (local.IndexOfAny(LocalPartForbiddenAscii) >= 0)
+        {
+            return false;
+        }
+
+        // (IndexOfAnyExceptInRange would say where, but allocates before the JIT optimises it.)
+        if (System.Text.Ascii.IsValid(local))
+        {
+            return true;
+        }
+#endif
         foreach (char c in local)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c) || LocalPartSpecials.IndexOf(c) >= 0)
+            if (IsForbiddenInLocalPart(c))
             {
                 return false;
             }
