@@ -6,9 +6,14 @@ namespace SecureMailGate.Core.Addressing;
 
 /// <summary>
 /// Every domain on any POLICY §1 list in one hash table, so that a name is classified by walking its label
-/// suffixes once, most specific first, with one lookup per suffix, whatever the number of lists or entries.
-/// Immutable and thread-safe once built.
+/// suffixes once, with one lookup per suffix, whatever the number of lists or entries. Immutable and
+/// thread-safe once built.
 /// </summary>
+/// <remarks>
+/// Every parent of an entry is in the table too (on no list if it is not itself an entry), so the walk goes from
+/// the top-level label down and stops at the first suffix the table does not hold: nothing under it can match.
+/// A name on no list costs one or two lookups; a name under an entry costs one per label down to it.
+/// </remarks>
 internal sealed class DomainTierIndex
 {
     private readonly Dictionary<string, DomainIndexEntry> entries;
@@ -25,7 +30,7 @@ internal sealed class DomainTierIndex
 #endif
     }
 
-    /// <summary>Number of distinct domains across all lists.</summary>
+    /// <summary>Number of distinct domains across all lists, with their parents.</summary>
     public int Count => entries.Count;
 
     /// <summary>
@@ -85,42 +90,40 @@ internal sealed class DomainTierIndex
         // .NET Framework has no span lookup: one copy of the name, one substring per parent.
         string name = domain.ToString();
 #endif
-        int offset = 0;
+
+        // From the top-level label down; a later hit on a list is more specific than an earlier one.
+        int offset = domain.LastIndexOf('.') + 1;
         while (true)
         {
 #if NET9_0_OR_GREATER
-            bool hit = bySpan.TryGetValue(domain.Slice(offset), out string? key, out DomainIndexEntry entry);
+            if (!bySpan.TryGetValue(domain.Slice(offset), out string? key, out DomainIndexEntry entry))
 #else
             string? key = offset == 0 ? name : name.Substring(offset);
-            bool hit = entries.TryGetValue(key, out DomainIndexEntry entry);
+            if (!entries.TryGetValue(key, out DomainIndexEntry entry))
 #endif
-            if (hit)
-            {
-                if (offset == 0)
-                {
-                    wholeName = key;
-                }
-
-                // Walking from the most specific suffix, the first hit on a list is the most specific one.
-                DomainLists lists = (offset == 0 ? entry.Self : entry.Under) & ~found;
-                if ((lists & DomainLists.Internal) != 0)
-                {
-                    return RecipientTier.Internal;
-                }
-
-                secureAt = (lists & DomainLists.SecureOverride) != 0 ? offset : secureAt;
-                insecureAt = (lists & DomainLists.InsecureOverride) != 0 ? offset : insecureAt;
-                legacyRetiredOn = (lists & DomainLists.Legacy) != 0 ? entry.LegacyRetiredOn : legacyRetiredOn;
-                found |= lists;
-            }
-
-            int dot = domain.Slice(offset).IndexOf('.');
-            if (dot < 0)
             {
                 break;
             }
 
-            offset += dot + 1;
+            DomainLists lists = offset == 0 ? entry.Self : entry.Under;
+            if ((lists & DomainLists.Internal) != 0)
+            {
+                // First in POLICY §1 order, whatever else matches.
+                wholeName = offset == 0 ? key : null;
+                return RecipientTier.Internal;
+            }
+
+            secureAt = (lists & DomainLists.SecureOverride) != 0 ? offset : secureAt;
+            insecureAt = (lists & DomainLists.InsecureOverride) != 0 ? offset : insecureAt;
+            legacyRetiredOn = (lists & DomainLists.Legacy) != 0 ? entry.LegacyRetiredOn : legacyRetiredOn;
+            found |= lists;
+            if (offset == 0)
+            {
+                wholeName = key;
+                break;
+            }
+
+            offset = domain.Slice(0, offset - 1).LastIndexOf('.') + 1;
         }
 
         return Decide(found, secureAt, insecureAt, legacyRetiredOn, clock);
@@ -181,6 +184,23 @@ internal sealed class DomainTierIndex
     {
         entries.TryGetValue(domain, out DomainIndexEntry entry);
         entries[domain] = entry.With(self, under);
+        AddParents(entries, domain);
+    }
+
+    // The walk from the top-level label down stops at the first suffix not in the table, so every parent is there.
+    private static void AddParents(Dictionary<string, DomainIndexEntry> entries, string domain)
+    {
+        for (int dot = domain.IndexOf('.'); dot >= 0; dot = domain.IndexOf('.', dot + 1))
+        {
+            string parent = domain.Substring(dot + 1);
+            if (entries.ContainsKey(parent))
+            {
+                // Its own parents went in when it did.
+                return;
+            }
+
+            entries.Add(parent, default);
+        }
     }
 
     // A domain listed twice takes its earliest sunset; a listing without a date never replaces one with a date.
@@ -192,5 +212,6 @@ internal sealed class DomainTierIndex
         bool earlier = retiredOn is not null && (current is null || retiredOn.Value < current.Value);
         DomainIndexEntry added = entry.With(DomainLists.Legacy, DomainLists.Legacy);
         entries[domain] = !listed || earlier ? added with { LegacyRetiredOn = retiredOn } : added;
+        AddParents(entries, domain);
     }
 }

@@ -59,7 +59,9 @@ public class TierClassifierDifferentialTests
         "a\u0085b@nhs.net", "é@nhs.net", "a\u007F@nhs.net", "a\u0001@nhs.net", "a\tb@nhs.net", "\t a@nhs.net \r\n", "a@nhs\u00A0.net",
         "a@\u00A0nhs.net", "a@" + new string('a', 63) + ".com", "a@" + new string('a', 64) + ".com",
         "a@" + string.Join(".", Enumerable.Repeat(new string('a', 62), 4)) + ".uk", new string('a', 2000) + "@nhs.net",
-        "a@" + string.Join(".", Enumerable.Repeat("bü", 90)) + ".de",
+        "a@" + string.Join(".", Enumerable.Repeat("bü", 90)) + ".de", "a@" + string.Join(".", Enumerable.Repeat("bü", 90)) + " .de",
+        "a@xn--bcher-kva .de", "a@bü cher.de", "a@bücher.de\u00A0", "a@[1.2.3.4 ]", "a@[ 1.2.3.4]", "a@[1.2.3.4] ", "a@nhs.net\t.",
+        "a@" + new string('a', 300) + " .com", "a@NHS.Net.", "a@x.SECURE.nhs.uk", "\"\"\"@nhs.net", "a@nhs..net", "a@.nhs.net",
     };
 
     private static IEnumerable<string> Inputs()
