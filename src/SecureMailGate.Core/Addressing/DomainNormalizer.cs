@@ -1,4 +1,7 @@
 using System;
+#if NET
+using System.Buffers;
+#endif
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
@@ -30,6 +33,17 @@ public static class DomainNormalizer
 
     // RFC 5322 specials that may not appear unquoted in a local part.
     private const string LocalPartSpecials = "()<>[]:;@\\,\"";
+
+#if NET
+    // Every ASCII character IsForbiddenInLocalPart rejects: controls, space, DEL and the specials.
+    private static readonly SearchValues<char> LocalPartForbiddenAscii = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\n\u000B\u000C\r\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"
+        + " \u007F" + LocalPartSpecials);
+
+    // Lower-case LDH characters and the label separator: all a canonical name may hold.
+    private static readonly SearchValues<char> LdhOrDot = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-.");
+#endif
 
     // Instances are not documented as thread-safe, so each thread gets its own.
     [ThreadStatic]
@@ -120,7 +134,7 @@ public static class DomainNormalizer
                 ascii = normalized.SequenceEqual(addressOrDomain.AsSpan()) ? addressOrDomain : normalized.ToString();
                 return true;
             case ParsedDomainKind.AddressLiteral:
-                ascii = addressOrDomain.Substring(partStart, partLength).ToLowerInvariant();
+                ascii = AddressLiteralText(addressOrDomain, partStart, partLength);
                 isAddressLiteral = true;
                 return true;
             case ParsedDomainKind.NeedsIdna:
@@ -135,6 +149,14 @@ public static class DomainNormalizer
                 return false;
         }
     }
+
+    /// <summary>The canonical text of an address literal that <see cref="ParseDomain"/> found: lower case, in brackets.</summary>
+    /// <param name="input">The address as given.</param>
+    /// <param name="partStart">Where the literal starts in <paramref name="input"/>.</param>
+    /// <param name="partLength">The literal's length.</param>
+    /// <returns>E.g. <c>[ipv6:2001:db8::1]</c>.</returns>
+    internal static string AddressLiteralText(string input, int partStart, int partLength) =>
+        input.Substring(partStart, partLength).ToLowerInvariant();
 
     /// <summary>
     /// The allocation-free core of <see cref="TryGetDomain"/>: parses an address or bare domain and, for a plain
@@ -182,15 +204,16 @@ public static class DomainNormalizer
         partStart = start;
         partLength = domainPart.Length;
 
-        // The trim above only took whitespace off the ends of the whole input; "a@ nhs.net" is malformed.
-        if (domainPart.Length == 0 || ContainsWhitespace(domainPart))
+        if (domainPart.Length == 0)
         {
             return ParsedDomainKind.Invalid;
         }
 
+        // The trim above only took whitespace off the ends of the whole input; "a@ nhs.net" is malformed. An ASCII
+        // name with whitespace fails the LDH check below, so only the other paths look for it.
         if (domainPart[0] == '[')
         {
-            return IsAddressLiteral(domainPart.ToString()) ? ParsedDomainKind.AddressLiteral : ParsedDomainKind.Invalid;
+            return !ContainsWhitespace(domainPart) && IsAddressLiteral(domainPart.ToString()) ? ParsedDomainKind.AddressLiteral : ParsedDomainKind.Invalid;
         }
 
         if (domainPart[domainPart.Length - 1] == '.')
@@ -201,26 +224,33 @@ public static class DomainNormalizer
         // ASCII fast path: lower-case into the buffer while checking for characters that need IDNA.
         if (domainPart.Length > buffer.Length)
         {
-            return IsAllAscii(domainPart) ? ParsedDomainKind.Invalid : ParsedDomainKind.NeedsIdna;
+            return IsAllAscii(domainPart) ? ParsedDomainKind.Invalid : NeedsIdnaUnlessWhitespace(domainPart);
         }
 
+#if NET
+        if (System.Text.Ascii.ToLower(domainPart, buffer, out _) != OperationStatus.Done)
+        {
+            return NeedsIdnaUnlessWhitespace(domainPart);
+        }
+#else
         for (int i = 0; i < domainPart.Length; i++)
         {
             char c = domainPart[i];
             if (c >= 0x80)
             {
-                return ParsedDomainKind.NeedsIdna;
+                return NeedsIdnaUnlessWhitespace(domainPart);
             }
 
             buffer[i] = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
         }
+#endif
 
         ReadOnlySpan<char> lowered = buffer.Slice(0, domainPart.Length);
 
         // IDNA must still check that an ACE label decodes to a valid Unicode label.
         if (lowered.IndexOf("xn--".AsSpan()) >= 0)
         {
-            return ParsedDomainKind.NeedsIdna;
+            return NeedsIdnaUnlessWhitespace(domainPart);
         }
 
         if (!IsValidLdhName(lowered))
@@ -232,18 +262,28 @@ public static class DomainNormalizer
         return ParsedDomainKind.Ascii;
     }
 
+    private static ParsedDomainKind NeedsIdnaUnlessWhitespace(ReadOnlySpan<char> domainPart) =>
+        ContainsWhitespace(domainPart) ? ParsedDomainKind.Invalid : ParsedDomainKind.NeedsIdna;
+
     private static void TrimWhitespace(ReadOnlySpan<char> s, ref int start, ref int end)
     {
-        while (start < end && char.IsWhiteSpace(s[start]))
+        while (start < end && IsWhiteSpace(s[start]))
         {
             start++;
         }
 
-        while (end > start && char.IsWhiteSpace(s[end - 1]))
+        while (end > start && IsWhiteSpace(s[end - 1]))
         {
             end--;
         }
     }
+
+    // char.IsWhiteSpace with the ASCII answer first: tab to carriage return and space.
+    private static bool IsWhiteSpace(char c) => c < 0x80 ? c == ' ' || c is >= '\t' and <= '\r' : char.IsWhiteSpace(c);
+
+    // What may not appear unquoted in a local part: whitespace, controls and the RFC 5322 specials.
+    private static bool IsForbiddenInLocalPart(char c) =>
+        c < 0x80 ? c <= ' ' || c == 0x7F || LocalPartSpecials.IndexOf(c) >= 0 : char.IsWhiteSpace(c) || char.IsControl(c);
 
     private static bool IsAllAscii(ReadOnlySpan<char> s)
     {
@@ -279,35 +319,39 @@ public static class DomainNormalizer
             return false;
         }
 
-        int labelStart = 0;
-        bool lastLabelNumeric = true;
-        for (int i = 0; i <= name.Length; i++)
+#if NET
+        if (name.ContainsAnyExcept(LdhOrDot))
         {
-            if (i < name.Length && name[i] != '.')
+            return false;
+        }
+#else
+        foreach (char c in name)
+        {
+            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.'))
             {
-                char c = name[i];
-                bool isLetter = c is >= 'a' and <= 'z';
-                bool isDigit = c is >= '0' and <= '9';
-                if (!isLetter && !isDigit && c != '-')
-                {
-                    return false;
-                }
-
-                continue;
+                return false;
             }
+        }
+#endif
 
-            int length = i - labelStart;
-            if (length == 0 || length > MaxLabelLength || name[labelStart] == '-' || name[i - 1] == '-')
+        ReadOnlySpan<char> rest = name;
+        while (true)
+        {
+            int dot = rest.IndexOf('.');
+            ReadOnlySpan<char> label = dot < 0 ? rest : rest.Slice(0, dot);
+            if (label.Length == 0 || label.Length > MaxLabelLength || label[0] == '-' || label[label.Length - 1] == '-')
             {
                 return false;
             }
 
-            lastLabelNumeric = IsAllDigits(name, labelStart, length);
-            labelStart = i + 1;
-        }
+            if (dot < 0)
+            {
+                // The last label is the TLD; see the remarks on the class.
+                return !IsAllDigits(label, 0, label.Length);
+            }
 
-        // The last label is the TLD; see the remarks on the class.
-        return !lastLabelNumeric;
+            rest = rest.Slice(dot + 1);
+        }
     }
 
     private static bool IsAllDigits(ReadOnlySpan<char> s, int start, int length)
@@ -327,7 +371,7 @@ public static class DomainNormalizer
     {
         foreach (char c in s)
         {
-            if (char.IsWhiteSpace(c))
+            if (IsWhiteSpace(c))
             {
                 return true;
             }
@@ -350,9 +394,22 @@ public static class DomainNormalizer
             return IsValidQuotedString(local);
         }
 
+#if NET
+        // Vectorised: no ASCII forbidden character, then the slow check only for non-ASCII text.
+        if (local.IndexOfAny(LocalPartForbiddenAscii) >= 0)
+        {
+            return false;
+        }
+
+        // (IndexOfAnyExceptInRange would say where, but allocates before the JIT optimises it.)
+        if (System.Text.Ascii.IsValid(local))
+        {
+            return true;
+        }
+#endif
         foreach (char c in local)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c) || LocalPartSpecials.IndexOf(c) >= 0)
+            if (IsForbiddenInLocalPart(c))
             {
                 return false;
             }

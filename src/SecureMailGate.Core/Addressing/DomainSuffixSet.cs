@@ -13,7 +13,8 @@ namespace SecureMailGate.Core.Addressing;
 /// Two kinds of entry: an exact entry matches that name only; a sub-domain entry matches names strictly
 /// under it (<c>a.secure.nhs.uk</c> is under <c>secure.nhs.uk</c>; <c>notsecure.nhs.uk</c> and
 /// <c>secure.nhs.uk.example.com</c> are not). Entries and queries must be normalised
-/// (<see cref="DomainNormalizer"/>); the set compares ordinally.
+/// (<see cref="DomainNormalizer"/>); the set compares ordinally. <see cref="TierClassifier"/> no longer asks one
+/// set per list: it keeps every list in a single index; this type stays for callers that need one list.
 /// </remarks>
 public sealed class DomainSuffixSet
 {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using SecureMailGate.Core.Policy;
 
 namespace SecureMailGate.Core.Addressing;
@@ -23,24 +22,16 @@ namespace SecureMailGate.Core.Addressing;
 /// <item>Entries in <see cref="PolicyOptions"/> are normalised here; an entry that is not a valid domain is
 /// ignored rather than thrown on, because configuration validation reports it with its line and one bad
 /// entry must not stop mail.</item>
+/// <item>Every list lives in one index (<see cref="DomainTierIndex"/>): a name costs one hash lookup per label
+/// suffix, however many lists and entries the policy has; a plain ASCII address is classified without allocating.</item>
 /// </list>
 /// </remarks>
 public sealed class TierClassifier
 {
-    private static readonly DomainSuffixSet NhsMail = DomainSuffixSet.FromDomainsWithSubdomains(new[] { "nhs.net" });
-    private static readonly DomainSuffixSet SecureNhsLocal = DomainSuffixSet.FromPatterns(new[] { "*.secure.nhs.uk" });
-    private static readonly DomainSuffixSet NhsUk = DomainSuffixSet.FromDomainsWithSubdomains(new[] { "nhs.uk" });
-
     private readonly TimeProvider clock;
-    private readonly DomainSuffixSet internalDomains;
-    private readonly DomainSuffixSet secureOverrides;
-    private readonly DomainSuffixSet insecureOverrides;
-    private readonly DomainSuffixSet legacy;
-    private readonly Dictionary<string, DateTime?> legacyRetiredOn;
-    private readonly DomainSuffixSet accredited;
-    private readonly DomainSuffixSet prohibitedChannels;
+    private readonly DomainTierIndex index;
 
-    /// <summary>Builds the lookup sets from a policy.</summary>
+    /// <summary>Builds the lookup index from a policy.</summary>
     /// <param name="options">The policy whose domain lists apply.</param>
     /// <param name="clock">Source of today's date for legacy sunsets.</param>
     public TierClassifier(PolicyOptions options, TimeProvider clock)
@@ -51,35 +42,15 @@ public sealed class TierClassifier
         }
 
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        internalDomains = DomainSuffixSet.FromDomainsWithSubdomains(NormalizeAll(options.InternalDomains));
-        secureOverrides = DomainSuffixSet.FromDomainsWithSubdomains(NormalizeAll(options.SecureOverrides));
-        insecureOverrides = DomainSuffixSet.FromDomainsWithSubdomains(NormalizeAll(options.InsecureOverrides));
-        accredited = DomainSuffixSet.FromPatterns(NormalizePatterns(options.AccreditedDomains));
-        prohibitedChannels = DomainSuffixSet.FromDomainsWithSubdomains(NormalizeAll(options.ProhibitedChannels));
-
-        legacyRetiredOn = new Dictionary<string, DateTime?>(StringComparer.Ordinal);
-        foreach (LegacyDomain entry in options.LegacyDomains ?? Array.Empty<LegacyDomain>())
-        {
-            if (entry is null || !DomainNormalizer.TryNormalize(entry.Domain, out string domain))
-            {
-                continue;
-            }
-
-            DateTime? retiredOn = entry.RetiredOn?.Date;
-            if (legacyRetiredOn.TryGetValue(domain, out DateTime? earlier) && !IsEarlier(retiredOn, earlier))
-            {
-                continue;
-            }
-
-            legacyRetiredOn[domain] = retiredOn;
-        }
-
-        legacy = DomainSuffixSet.FromDomainsWithSubdomains(legacyRetiredOn.Keys);
+        index = DomainTierIndex.Build(options);
     }
 
     /// <summary>Classifies one envelope recipient address, or a bare domain. Never throws for a string.</summary>
     /// <param name="addressOrDomain">E.g. <c>someone@example.nhs.net</c>, <c>&lt;a@b.org&gt;</c>, <c>nhs.net</c>.</param>
-    /// <returns>The tier and the normalised domain it was decided on.</returns>
+    /// <returns>
+    /// The tier and the normalised domain it was decided on. For a plain ASCII address nothing is allocated: the
+    /// domain is the list entry, the input itself, or a range of the input turned into a string when read.
+    /// </returns>
     public TierClassification Classify(string addressOrDomain)
     {
         if (addressOrDomain is null)
@@ -88,27 +59,40 @@ public sealed class TierClassifier
         }
 
         Span<char> buffer = stackalloc char[DomainNormalizer.MaxNameLength];
-        ParsedDomainKind kind = DomainNormalizer.ParseDomain(addressOrDomain.AsSpan(), buffer, out int length, out _, out _);
-        if (kind == ParsedDomainKind.Ascii)
+        ParsedDomainKind kind = DomainNormalizer.ParseDomain(addressOrDomain.AsSpan(), buffer, out int length, out int partStart, out int partLength);
+        switch (kind)
         {
-            // The common case: decided on the buffer, one string for the record (none for a canonical bare domain).
-            ReadOnlySpan<char> ascii = buffer.Slice(0, length);
-            string domainText = ascii.SequenceEqual(addressOrDomain.AsSpan()) ? addressOrDomain : ascii.ToString();
-            return new TierClassification(addressOrDomain, domainText, ClassifyDomain(ascii));
-        }
+            case ParsedDomainKind.Ascii:
+                ReadOnlySpan<char> ascii = buffer.Slice(0, length);
+                RecipientTier tier = index.Classify(ascii, clock, out string? listed);
+                if (listed is not null)
+                {
+                    return new TierClassification(addressOrDomain, listed, tier);
+                }
 
-        if (!DomainNormalizer.TryGetDomain(addressOrDomain, out string? domain, out bool isAddressLiteral))
-        {
-            return new TierClassification(addressOrDomain, null, RecipientTier.Invalid);
-        }
+                // A bare domain that is already canonical is its own domain; otherwise keep the range, not a copy.
+                return ascii.SequenceEqual(addressOrDomain.AsSpan())
+                    ? new TierClassification(addressOrDomain, addressOrDomain, tier)
+                    : new TierClassification(addressOrDomain, addressOrDomain, partStart, length, tier);
+            case ParsedDomainKind.AddressLiteral:
+                return new TierClassification(addressOrDomain, DomainNormalizer.AddressLiteralText(addressOrDomain, partStart, partLength), RecipientTier.External);
+            case ParsedDomainKind.NeedsIdna:
+                // IDNA runs once, on the domain part ParseDomain already found.
+                if (!DomainNormalizer.TryNormalize(addressOrDomain.Substring(partStart, partLength), out string idna))
+                {
+                    return new TierClassification(addressOrDomain, null, RecipientTier.Invalid);
+                }
 
-        RecipientTier tier = isAddressLiteral ? RecipientTier.External : ClassifyDomain(domain.AsSpan());
-        return new TierClassification(addressOrDomain, domain, tier);
+                RecipientTier idnaTier = index.Classify(idna.AsSpan(), clock, out string? idnaListed);
+                return new TierClassification(addressOrDomain, idnaListed ?? idna, idnaTier);
+            default:
+                return new TierClassification(addressOrDomain, null, RecipientTier.Invalid);
+        }
     }
 
     /// <summary>
-    /// The tier alone, for callers that do not need the normalised domain. For a plain ASCII address it allocates
-    /// nothing on .NET 10; Unicode names and address literals take the same path as <see cref="Classify"/>.
+    /// The tier alone, for callers that do not need the normalised domain. Allocates nothing for a plain ASCII
+    /// address on .NET 10; Unicode names and address literals take the same path as <see cref="Classify"/>.
     /// </summary>
     /// <param name="addressOrDomain">E.g. <c>someone@example.nhs.net</c>, <c>&lt;a@b.org&gt;</c>, <c>nhs.net</c>.</param>
     /// <returns>The same tier as <see cref="Classify"/> would give.</returns>
@@ -123,84 +107,9 @@ public sealed class TierClassifier
         ParsedDomainKind kind = DomainNormalizer.ParseDomain(addressOrDomain.AsSpan(), buffer, out int length, out _, out _);
         return kind switch
         {
-            ParsedDomainKind.Ascii => ClassifyDomain(buffer.Slice(0, length)),
+            ParsedDomainKind.Ascii => index.Classify(buffer.Slice(0, length), clock, out _),
             ParsedDomainKind.Invalid => RecipientTier.Invalid,
             _ => Classify(addressOrDomain).Tier,
         };
-    }
-
-    private static bool IsEarlier(DateTime? candidate, DateTime? current) =>
-        candidate is not null && (current is null || candidate.Value < current.Value);
-
-    private static IEnumerable<string> NormalizeAll(IEnumerable<string>? domains)
-    {
-        foreach (string domain in domains ?? Array.Empty<string>())
-        {
-            if (DomainNormalizer.TryNormalize(domain, out string ascii))
-            {
-                yield return ascii;
-            }
-        }
-    }
-
-    private static IEnumerable<string> NormalizePatterns(IEnumerable<string>? patterns)
-    {
-        foreach (string pattern in patterns ?? Array.Empty<string>())
-        {
-            bool isSuffix = pattern is not null && pattern.StartsWith("*.", StringComparison.Ordinal);
-            if (DomainNormalizer.TryNormalize(isSuffix ? pattern!.Substring(2) : pattern, out string ascii))
-            {
-                yield return isSuffix ? "*." + ascii : ascii;
-            }
-        }
-    }
-
-    private RecipientTier ClassifyDomain(ReadOnlySpan<char> domain)
-    {
-        if (internalDomains.TryMatch(domain, out _))
-        {
-            return RecipientTier.Internal;
-        }
-
-        bool secure = secureOverrides.TryMatch(domain, out string? secureEntry);
-        bool insecure = insecureOverrides.TryMatch(domain, out string? insecureEntry);
-        if (insecure && (!secure || insecureEntry!.Length >= secureEntry!.Length))
-        {
-            return RecipientTier.External;
-        }
-
-        if (secure)
-        {
-            return RecipientTier.Accredited;
-        }
-
-        if (NhsMail.TryMatch(domain, out _))
-        {
-            return RecipientTier.NhsMail;
-        }
-
-        if (legacy.TryMatch(domain, out string? legacyEntry))
-        {
-            DateTime? retiredOn = legacyRetiredOn[legacyEntry];
-            DateTime today = clock.GetUtcNow().UtcDateTime.Date;
-            return retiredOn is not null && today >= retiredOn.Value ? RecipientTier.Retired : RecipientTier.GovSecureLegacy;
-        }
-
-        if (SecureNhsLocal.TryMatch(domain, out _))
-        {
-            return RecipientTier.SecureNhsLocal;
-        }
-
-        if (accredited.TryMatch(domain, out _))
-        {
-            return RecipientTier.Accredited;
-        }
-
-        if (prohibitedChannels.TryMatch(domain, out _))
-        {
-            return RecipientTier.ProhibitedChannel;
-        }
-
-        return NhsUk.TryMatch(domain, out _) ? RecipientTier.NhsInsecure : RecipientTier.External;
     }
 }
