@@ -172,20 +172,34 @@ public sealed class TextScanner
 
         var regions = new List<(int Start, int End)>();
         FindCandidateRegions(buffer, length, regionStart, regionEnd, regions);
-        var windows = new List<TextWindow>(regions.Count);
         var text = new ReadOnlySpan<char>(buffer, 0, length);
+        var candidates = new List<(int Start, int End)>();
         foreach ((int start, int end) in regions)
         {
-            // A region whose shapes all fail their checks would give no finding: no string is made for it, so
-            // digit-dense text (coordinates, tables of measurements) costs a scan, not a copy.
-            if (!HasValidCandidate(text, start, end))
+            // Only shapes that pass their checks can give a finding: strings are made around those alone, so
+            // digit-dense text (coordinates, tables of measurements) costs a scan, not a copy, and a clinic list with
+            // an identifier every few hundred rows costs a window per identifier, not a copy of the list.
+            ValidCandidates(text, start, end, candidates);
+        }
+
+        candidates.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var windows = new List<TextWindow>();
+        int i = 0;
+        while (i < candidates.Count)
+        {
+            // Candidates closer than two contexts share a window, up to MaxRegionChars; the window's region runs from
+            // the first candidate's start to the last one's, and its text reaches a context beyond the last one's end.
+            (int first, int lastEnd) = candidates[i];
+            int lastStart = first;
+            for (i++; i < candidates.Count && candidates[i].Start - lastEnd <= 2 * ContextChars && candidates[i].End - first <= MaxRegionChars; i++)
             {
-                continue;
+                lastStart = candidates[i].Start;
+                lastEnd = Math.Max(lastEnd, candidates[i].End);
             }
 
-            int from = Math.Max(0, start - ContextChars);
-            int to = Math.Min(length, end + ContextChars);
-            windows.Add(new TextWindow(new string(buffer, from, to - from), start - from, end - from, location));
+            int from = Math.Max(0, first - ContextChars);
+            int to = Math.Min(length, lastEnd + ContextChars);
+            windows.Add(new TextWindow(new string(buffer, from, to - from), first - from, lastStart + 1 - from, location));
         }
 
         // Detector by detector, as over the whole buffer, so findings come in the same order.
@@ -262,18 +276,19 @@ public sealed class TextScanner
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
     /// <summary>
-    /// Whether a built-in detector can report anything starting in [<paramref name="start"/>, <paramref name="end"/>):
-    /// an NHS-number shape passing the modulus-11 check, or an NI-number shape with an issued prefix. The detectors'
-    /// findings all start at such a candidate, so a region without one is skipped with no change to the findings.
+    /// Adds the spans of every candidate a built-in detector can report starting in [<paramref name="start"/>,
+    /// <paramref name="end"/>): NHS-number shapes passing the modulus-11 check and NI-number shapes with an issued
+    /// prefix, each found exactly as its detector finds them (leftmost first, resuming after each shape). Every finding
+    /// of the built-in detectors starts at one of these, so windows around them alone give the same findings.
     /// </summary>
-    internal static bool HasValidCandidate(ReadOnlySpan<char> text, int start, int end)
+    internal static void ValidCandidates(ReadOnlySpan<char> text, int start, int end, List<(int Start, int End)> candidates)
     {
         int from = start;
         while (NhsNumberShape.Next(text, from, end, out int nhsStart, out int nhsEnd, out _))
         {
             if (NhsNumberShape.IsValid(text, nhsStart, nhsEnd))
             {
-                return true;
+                candidates.Add((nhsStart, nhsEnd));
             }
 
             from = nhsEnd;
@@ -284,13 +299,11 @@ public sealed class TextScanner
         {
             if (NiNumberShape.IsIssuedPrefix(text, niStart))
             {
-                return true;
+                candidates.Add((niStart, niEnd));
             }
 
             from = niEnd;
         }
-
-        return false;
     }
 
     /// <summary>
