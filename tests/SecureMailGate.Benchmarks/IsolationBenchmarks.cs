@@ -27,7 +27,20 @@ public class IsolationBenchmarks : IDisposable
     public void Setup()
     {
         _pooled = _isolation.CreateEngine(Policy, TimeProvider.System);
-        _ = Evaluate(_pooled, IsolationMessages.Attachment);
+
+        // Warm the workers as a server's are after its first minutes: a worker's code runs unoptimised until the JIT
+        // has seen it often, and the pool spreads messages over several workers.
+        for (int i = 0; i < 300; i++)
+        {
+            _ = Evaluate(_pooled, IsolationMessages.Attachment);
+            _ = Evaluate(_inProcess, IsolationMessages.Attachment);
+        }
+
+        for (int i = 0; i < 40; i++)
+        {
+            _ = Evaluate(_pooled, IsolationMessages.LargeAttachment);
+            _ = Evaluate(_inProcess, IsolationMessages.LargeAttachment);
+        }
     }
 
     /// <summary>Ends the worker.</summary>
