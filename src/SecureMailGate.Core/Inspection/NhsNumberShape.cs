@@ -102,9 +102,23 @@ internal static class NhsNumberShape
 
     private static bool TryGrouped(ReadOnlySpan<char> text, int a, int aEnd, out int end)
     {
+        // The cheapest refusals first: in digit-dense text most three-digit runs are glued to a number before them or
+        // followed by a gap no separator allows, and need not be followed further.
         end = 0;
+        if (GluedBefore(text, a))
+        {
+            return false;
+        }
+
         int b = NextDigitWithin(text, aEnd);
         if (b < 0)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> first = text.Slice(aEnd, b - aEnd);
+        bool firstIsSeparator = IsSeparator(first);
+        if (!firstIsSeparator && !IsLineBreak(first))
         {
             return false;
         }
@@ -121,16 +135,15 @@ internal static class NhsNumberShape
             return false;
         }
 
-        int dEnd = RunEnd(text, d);
-        if (dEnd - d != 4)
+        ReadOnlySpan<char> second = text.Slice(bEnd, d - bEnd);
+        bool gapsFit = firstIsSeparator ? IsSeparator(second) || IsLineBreak(second) : IsSeparator(second);
+        if (!gapsFit)
         {
             return false;
         }
 
-        ReadOnlySpan<char> first = text.Slice(aEnd, b - aEnd);
-        ReadOnlySpan<char> second = text.Slice(bEnd, d - bEnd);
-        bool gapsFit = IsSeparator(first) ? IsSeparator(second) || IsLineBreak(second) : IsLineBreak(first) && IsSeparator(second);
-        if (!gapsFit || GluedBefore(text, a) || GluedAfter(text, dEnd))
+        int dEnd = RunEnd(text, d);
+        if (dEnd - d != 4 || GluedAfter(text, dEnd))
         {
             return false;
         }
