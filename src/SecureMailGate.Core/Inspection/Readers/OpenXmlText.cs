@@ -31,6 +31,8 @@ internal static class OpenXmlText
     private const string DrawingNs = "http://schemas.openxmlformats.org/drawingml/2006/main";
     private const string SheetNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const int MaxColumns = 16384;
+    private const int ValueChunkChars = 4096;
+
     private const int FlushChars = 16 * 1024;
 
     /// <summary>The document kind, when the archive is an Open XML package; otherwise null.</summary>
@@ -233,7 +235,7 @@ internal static class OpenXmlText
                     case XmlNodeType.Whitespace:
                         if (inText > 0)
                         {
-                            text.Append(reader.Value);
+                            AppendValue(reader, text);
                         }
 
                         break;
@@ -265,6 +267,33 @@ internal static class OpenXmlText
             {
                 yield return text.ToString();
             }
+        }
+    }
+
+    /// <summary>
+    /// Appends the current text node's value without making a string of it: a large document holds millions of text
+    /// nodes, and a string each was most of what reading it allocated.
+    /// </summary>
+    private static void AppendValue(XmlReader reader, StringBuilder text)
+    {
+        if (!reader.CanReadValueChunk)
+        {
+            text.Append(reader.Value);
+            return;
+        }
+
+        char[] chunk = System.Buffers.ArrayPool<char>.Shared.Rent(ValueChunkChars);
+        try
+        {
+            int read;
+            while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+            {
+                text.Append(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chunk);
         }
     }
 
@@ -435,7 +464,7 @@ internal static class OpenXmlText
                 }
                 else if (inText && reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
                 {
-                    item.Append(reader.Value);
+                    AppendValue(reader, item);
                 }
             }
         }
@@ -516,11 +545,11 @@ internal static class OpenXmlText
                 }
                 else if (inValue && reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
                 {
-                    value.Append(reader.Value);
+                    AppendValue(reader, value);
                 }
                 else if (inSide && reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
                 {
-                    side.Append(reader.Value);
+                    AppendValue(reader, side);
                 }
             }
         }
