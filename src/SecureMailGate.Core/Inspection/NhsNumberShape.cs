@@ -48,14 +48,14 @@ internal static class NhsNumberShape
         limit = Math.Min(limit, text.Length);
         while (i < limit)
         {
-            int p = IndexOfDigit(text, i, limit);
+            int p = DigitRuns.IndexOfDigit(text, i, limit);
             if (p < 0)
             {
                 break;
             }
 
-            int runEnd = RunEnd(text, p);
-            bool runStart = p == 0 || !IsDigit(text[p - 1]);
+            int runEnd = DigitRuns.RunEnd(text, p);
+            bool runStart = p == 0 || !DigitRuns.IsDigit(text[p - 1]);
             if (runStart && runEnd - p == 10 && ContiguousStandsAlone(text, p, runEnd))
             {
                 (start, end, grouped) = (p, runEnd, false);
@@ -86,7 +86,7 @@ internal static class NhsNumberShape
         int count = 0;
         for (int i = start; i < end; i++)
         {
-            if (IsDigit(text[i]))
+            if (DigitRuns.IsDigit(text[i]))
             {
                 if (count == digits.Length)
                 {
@@ -123,7 +123,7 @@ internal static class NhsNumberShape
             return false;
         }
 
-        int bEnd = RunEnd(text, b);
+        int bEnd = DigitRuns.RunEnd(text, b);
         if (bEnd - b != 3)
         {
             return false;
@@ -142,7 +142,7 @@ internal static class NhsNumberShape
             return false;
         }
 
-        int dEnd = RunEnd(text, d);
+        int dEnd = DigitRuns.RunEnd(text, d);
         if (dEnd - d != 4 || GluedAfter(text, dEnd))
         {
             return false;
@@ -153,15 +153,15 @@ internal static class NhsNumberShape
     }
 
     private static bool ContiguousStandsAlone(ReadOnlySpan<char> text, int start, int end) =>
-        !(start >= 2 && text[start - 1] is '.' or ',' && IsDigit(text[start - 2]))
-        && !(end + 1 < text.Length && text[end] is '.' or ',' && IsDigit(text[end + 1]));
+        !(start >= 2 && text[start - 1] is '.' or ',' && DigitRuns.IsDigit(text[start - 2]))
+        && !(end + 1 < text.Length && text[end] is '.' or ',' && DigitRuns.IsDigit(text[end + 1]));
 
     /// <summary>A digit and a continuation just before <paramref name="start"/> ("12 943…", "1.943…").</summary>
     private static bool GluedBefore(ReadOnlySpan<char> text, int start)
     {
         for (int length = 1; length <= MaxContinuation && start - length - 1 >= 0; length++)
         {
-            if (IsDigit(text[start - length - 1]) && IsContinuation(text.Slice(start - length, length)))
+            if (DigitRuns.IsDigit(text[start - length - 1]) && IsContinuation(text.Slice(start - length, length)))
             {
                 return true;
             }
@@ -175,7 +175,7 @@ internal static class NhsNumberShape
     {
         for (int length = 1; length <= MaxContinuation && end + length < text.Length; length++)
         {
-            if (IsDigit(text[end + length]) && IsContinuation(text.Slice(end, length)))
+            if (DigitRuns.IsDigit(text[end + length]) && IsContinuation(text.Slice(end, length)))
             {
                 return true;
             }
@@ -262,56 +262,13 @@ internal static class NhsNumberShape
     {
         for (int j = from; j < text.Length && j - from <= MaxGap; j++)
         {
-            if (IsDigit(text[j]))
+            if (DigitRuns.IsDigit(text[j]))
             {
                 return j;
             }
         }
 
         return -1;
-    }
-
-    /// <summary>
-    /// The first ASCII digit in [<paramref name="from"/>, <paramref name="limit"/>), or -1. A few characters are looked
-    /// at one by one first, since in digit-dense text the next run is usually that close; then the search is vectorised
-    /// on .NET.
-    /// </summary>
-    internal static int IndexOfDigit(ReadOnlySpan<char> text, int from, int limit)
-    {
-        int near = Math.Min(limit, from + 8);
-        for (int j = from; j < near; j++)
-        {
-            if (IsDigit(text[j]))
-            {
-                return j;
-            }
-        }
-
-#if NET8_0_OR_GREATER
-        int found = near < limit ? text.Slice(near, limit - near).IndexOfAnyInRange('0', '9') : -1;
-        return found < 0 ? -1 : near + found;
-#else
-        for (int j = near; j < limit; j++)
-        {
-            if (IsDigit(text[j]))
-            {
-                return j;
-            }
-        }
-
-        return -1;
-#endif
-    }
-
-    private static int RunEnd(ReadOnlySpan<char> text, int start)
-    {
-        int j = start;
-        while (j < text.Length && IsDigit(text[j]))
-        {
-            j++;
-        }
-
-        return j;
     }
 
     private static int LeadingBlanks(ReadOnlySpan<char> s, int most)
@@ -339,6 +296,4 @@ internal static class NhsNumberShape
     }
 
     private static bool IsBlank(char c) => c is ' ' or '\t';
-
-    private static bool IsDigit(char c) => c is >= '0' and <= '9';
 }

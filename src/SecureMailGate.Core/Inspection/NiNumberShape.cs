@@ -33,7 +33,7 @@ internal static class NiNumberShape
         int searchFrom = i;
         while (searchFrom < text.Length)
         {
-            int digit = NhsNumberShape.IndexOfDigit(text, searchFrom, text.Length);
+            int digit = DigitRuns.IndexOfDigit(text, searchFrom, text.Length);
             if (digit < 0)
             {
                 break;
@@ -55,7 +55,7 @@ internal static class NiNumberShape
                 }
             }
 
-            searchFrom = RunEnd(text, digit);
+            searchFrom = DigitRuns.RunEnd(text, digit);
         }
 
         (start, end) = (0, 0);
@@ -91,7 +91,7 @@ internal static class NiNumberShape
         for (int pair = 0; pair < 3; pair++)
         {
             j = SkipSeparator(text, j);
-            if (j + 1 >= text.Length || !IsDigit(text[j]) || !IsDigit(text[j + 1]))
+            if (j + 1 >= text.Length || !DigitRuns.IsDigit(text[j]) || !DigitRuns.IsDigit(text[j + 1]))
             {
                 return false;
             }
@@ -133,17 +133,4 @@ internal static class NiNumberShape
 
     // \p{L} and \p{N}: letters of any script, and digits, letter numbers and other numbers.
     private static bool IsLetterOrNumber(char c) => char.IsLetter(c) || char.IsNumber(c);
-
-    private static int RunEnd(ReadOnlySpan<char> text, int start)
-    {
-        int j = start;
-        while (j < text.Length && IsDigit(text[j]))
-        {
-            j++;
-        }
-
-        return j;
-    }
-
-    private static bool IsDigit(char c) => c is >= '0' and <= '9';
 }

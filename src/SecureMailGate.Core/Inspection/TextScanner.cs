@@ -227,7 +227,7 @@ public sealed class TextScanner
         while (i < length)
         {
             // Text between digit runs is skipped by a vectorised search.
-            i = NhsNumberShape.IndexOfDigit(span, i, length);
+            i = DigitRuns.IndexOfDigit(span, i, length);
             if (i < 0)
             {
                 break;
@@ -239,7 +239,7 @@ public sealed class TextScanner
             i++;
             while (i < length)
             {
-                if (IsDigit(text[i]))
+                if (DigitRuns.IsDigit(text[i]))
                 {
                     digits++;
                     last = i++;
@@ -272,8 +272,6 @@ public sealed class TextScanner
             }
         }
     }
-
-    private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
     /// <summary>
     /// Adds the spans of every candidate a built-in detector can report starting in [<paramref name="start"/>,
@@ -318,7 +316,7 @@ public sealed class TextScanner
             j++;
         }
 
-        return j > i && j < length && IsDigit(text[j]) ? j - i : 0;
+        return j > i && j < length && DigitRuns.IsDigit(text[j]) ? j - i : 0;
     }
 
     private void RunDetectors(TextWindow window, ICollection<Finding> findings)
